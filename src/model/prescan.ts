@@ -1,0 +1,43 @@
+import { type Issue, type Path, issue } from "./issue.js";
+
+/** Deepest nesting any valid document needs is far below this; deeper input is rejected before schema parsing. */
+export const MAX_DEPTH = 64;
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/**
+ * Reports nesting beyond {@link MAX_DEPTH} and prototype-polluting keys, once each, without descending below them.
+ * Recursion stops at MAX_DEPTH, so even a maliciously deep document cannot overflow the stack.
+ */
+export function prescan(raw: unknown, base: Path = []): Issue[] {
+  const issues: Issue[] = [];
+  const path: (string | number)[] = [...base];
+  const walk = (value: unknown, depth: number): void => {
+    if (value === null || typeof value !== "object") return;
+    if (depth >= MAX_DEPTH) {
+      issues.push(
+        issue("too_deep", path, `Dokumentet är för djupt nästlat (högst ${MAX_DEPTH} nivåer).`, `The document is nested too deeply (at most ${MAX_DEPTH} levels).`, { expected: { maxDepth: MAX_DEPTH } }),
+      );
+      return;
+    }
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        walk(value[i], depth + 1);
+        path.pop();
+      }
+      return;
+    }
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      path.push(key);
+      if (FORBIDDEN_KEYS.has(key)) {
+        issues.push(issue("forbidden_key", path, `Fältnamnet "${key}" är inte tillåtet.`, `The field name "${key}" is not allowed.`, { received: key }));
+      } else {
+        walk((value as Record<string, unknown>)[key], depth + 1);
+      }
+      path.pop();
+    }
+  };
+  walk(raw, 0);
+  return issues;
+}
