@@ -3,26 +3,37 @@ import { z } from "zod";
 const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Days since 1970-01-01 for a `YYYY-MM-DD` date, or `undefined` if it is not a real calendar date. */
-export function dayNumber(date: string): number | undefined {
-  const m = ISO_DATE.exec(date);
-  if (!m) return undefined;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
-  const t = Date.UTC(y, mo - 1, d);
-  const back = new Date(t);
-  // Date.UTC rolls 2026-02-30 over to March; a real date survives the round trip.
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return undefined;
-  return t / MS_PER_DAY;
+const digit = (s: string, i: number): number => s.charCodeAt(i) - 48;
+const yearOf = (s: string): number => digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+const monthOf = (s: string): number => digit(s, 5) * 10 + digit(s, 6);
+const dayOf = (s: string): number => digit(s, 8) * 10 + digit(s, 9);
+const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil), without Date objects. */
+function civilToDays(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
-/** Day number of a date already validated by {@link IsoDateSchema}. */
+/** Days since 1970-01-01 for a `YYYY-MM-DD` date, or `undefined` if it is not a real calendar date. */
+export function dayNumber(date: string): number | undefined {
+  if (!ISO_DATE.test(date)) return undefined;
+  const y = yearOf(date);
+  const m = monthOf(date);
+  const d = dayOf(date);
+  if (m < 1 || m > 12 || d < 1) return undefined;
+  if (d > (m === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[m - 1]!)) return undefined;
+  return civilToDays(y, m, d);
+}
+
+/** Day number of a date already validated by {@link IsoDateSchema} (no re-validation: hot path). */
 export function days(date: string): number {
-  const n = dayNumber(date);
-  if (n === undefined) throw new Error(`not a validated date: ${date}`);
-  return n;
+  return civilToDays(yearOf(date), monthOf(date), dayOf(date));
 }
 
 /** `YYYY-MM-DD` for a day number. */
@@ -37,10 +48,10 @@ export function daysBetween(from: string, to: string): number {
 
 /** Full years from `from` to `to`: a birthday or anniversary counts on its date (29 Feb counts on 1 Mar in common years). */
 export function fullYearsBetween(from: string, to: string): number {
-  const [fy, fm, fd] = from.split("-").map(Number) as [number, number, number];
-  const [ty, tm, td] = to.split("-").map(Number) as [number, number, number];
-  let years = ty - fy;
-  if (tm < fm || (tm === fm && td < fd)) years -= 1;
+  const fm = monthOf(from);
+  const tm = monthOf(to);
+  let years = yearOf(to) - yearOf(from);
+  if (tm < fm || (tm === fm && dayOf(to) < dayOf(from))) years -= 1;
   return years;
 }
 
