@@ -99,7 +99,8 @@ function translate(z: core.$ZodIssue, base: Path, out: Issue[]): void {
       const branches = z.errors.filter((b) => b.length > 0);
       if (branches.length > 0) {
         const depth = (b: readonly core.$ZodIssue[]) => Math.max(...b.map((i) => i.path.length));
-        const best = branches.reduce((a, b) => (depth(b) > depth(a) ? b : a));
+        // On equal depth the branch with fewer issues fits best (a condition leaf with an unknown fact, not `{ all }`).
+        const best = branches.reduce((a, b) => (depth(b) > depth(a) || (depth(b) === depth(a) && b.length < a.length) ? b : a));
         if (depth(best) > 0) {
           for (const inner of best) translate(inner, path, out);
           return;

@@ -1,0 +1,18 @@
+import type { Apartment } from "../../model/apartment.js";
+import type { Household } from "../../model/household.js";
+
+/** The apartment's district is not one the household must not be placed in (threat, violence in close relationships). */
+export interface ExcludedDistrictCheck {
+  code: "excluded-district";
+  pass: boolean;
+  district: string;
+  /** Whether the household's excluded districts name this one; the list itself is sensitive and not repeated here. */
+  excluded: boolean;
+  source: "household.needs.excludedDistricts";
+}
+
+/** Whether the apartment lies in a district the household has excluded (exact, case-sensitive district names). */
+export function checkExcludedDistrict(household: Household, apartment: Apartment): ExcludedDistrictCheck {
+  const excluded = household.needs.excludedDistricts.includes(apartment.district);
+  return { code: "excluded-district", pass: !excluded, district: apartment.district, excluded, source: "household.needs.excludedDistricts" };
+}

@@ -1,0 +1,99 @@
+import type { Facts } from "../facts/catalogue.js";
+import type { Apartment } from "../model/apartment.js";
+import type { Household } from "../model/household.js";
+import type { LandlordTerms, Policy } from "../model/policy.js";
+import { type AccessibilityCheck, checkAccessibility } from "./checks/accessibility.js";
+import { type ExcludedDistrictCheck, checkExcludedDistrict } from "./checks/excluded-district.js";
+import { type HousingDebtCheck, type IncomeCheck, type PaymentRemarksCheck, type RentGuaranteeCheck, checkFinances } from "./checks/finances.js";
+import { type LettingRuleCheck, checkLettingRule } from "./checks/letting-rule.js";
+import { type SizeCheck, checkSize } from "./checks/size.js";
+import type { Evaluation } from "./condition.js";
+
+/** One named eligibility check with the values it compared, tagged by `code`. */
+export type Check =
+  | LettingRuleCheck
+  | IncomeCheck
+  | PaymentRemarksCheck
+  | HousingDebtCheck
+  | RentGuaranteeCheck
+  | SizeCheck
+  | AccessibilityCheck
+  | ExcludedDistrictCheck;
+export type CheckCode = Check["code"];
+
+/** Every check code, in the order `checkEligibility` reports them. */
+export const CHECK_CODES = [
+  "letting-rule",
+  "income",
+  "payment-remarks",
+  "housing-debt",
+  "rent-guarantee",
+  "size",
+  "accessibility",
+  "excluded-district",
+] as const satisfies readonly CheckCode[];
+
+/** Whether a household may get an apartment, and every check behind the verdict (failures and passes). */
+export interface Eligibility {
+  eligible: boolean;
+  /** The pair relies on the household's approved rent guarantee (it fails a financial check on its own). */
+  rentGuaranteeRequired: boolean;
+  checks: Check[];
+}
+
+/** Optional work the caller has already done: the letting rule's evaluation for this household (it does not depend on the apartment). */
+export interface EligibilityOptions {
+  letting?: Evaluation;
+}
+
+/** The landlord's terms: its own entry, else the policy's `*` default; throws if neither exists (the input check rejects that earlier). */
+export function landlordTerms(policy: Policy, landlord: string): LandlordTerms {
+  const terms = Object.hasOwn(policy.landlords, landlord) ? policy.landlords[landlord] : policy.landlords["*"];
+  if (!terms) throw new Error(`policy ${policy.id} has no terms for landlord ${landlord} and no "*" default`);
+  return terms;
+}
+
+/**
+ * Eligibility of a household for an apartment (DESIGN section 6): letting rule, landlord finances with rent
+ * guarantee and second-hand rules, size, accessibility and excluded districts. Preferences are the mechanism's.
+ *
+ * @example
+ * const { eligible, checks } = checkEligibility(h, computeFacts(h, { asOf, policy }), apartment, policy, asOf);
+ * const failed = checks.filter((c) => !c.pass).map((c) => c.code);
+ */
+export function checkEligibility(
+  household: Household,
+  facts: Facts,
+  apartment: Apartment,
+  policy: Policy,
+  asOf: string,
+  options: EligibilityOptions = {},
+): Eligibility {
+  const finances = checkFinances(household, facts, apartment, landlordTerms(policy, apartment.landlord), policy);
+  const letting = checkLettingRule(facts, apartment.lettingRule, policy, options.letting);
+  const size = checkSize(household, facts, apartment, policy, asOf);
+  const accessibility = checkAccessibility(household, apartment);
+  const district = checkExcludedDistrict(household, apartment);
+  // Monomorphic reads of `pass` (one shape per check) keep this fast on the per-pair hot path.
+  const eligible =
+    letting.pass &&
+    finances.income.pass &&
+    finances.paymentRemarks.pass &&
+    finances.housingDebt.pass &&
+    finances.rentGuarantee.pass &&
+    size.pass &&
+    accessibility.pass &&
+    district.pass;
+  return {
+    eligible,
+    rentGuaranteeRequired: finances.rentGuaranteeRequired,
+    checks: [letting, finances.income, finances.paymentRemarks, finances.housingDebt, finances.rentGuarantee, size, accessibility, district],
+  };
+}
+
+/** Codes of the checks that failed, in report order. */
+export function failedChecks(e: Eligibility): CheckCode[] {
+  const out: CheckCode[] = [];
+  for (const c of e.checks) if (!c.pass) out.push(c.code);
+  return out;
+}

@@ -1,0 +1,190 @@
+import { createHash } from "node:crypto";
+import { match } from "ts-pattern";
+import type { Facts } from "../facts/catalogue.js";
+import { days } from "../model/date.js";
+import type { LettingRule } from "../model/enums.js";
+import type { Household } from "../model/household.js";
+import type { Message } from "../model/issue.js";
+import type { OrderKey, Policy } from "../model/policy.js";
+import { type TraceEntry, evaluate } from "./condition.js";
+import { lettingRuleOf } from "./checks/letting-rule.js";
+
+/** One criterion of a priority key: its value (for explanations) and a score where higher ranks first. */
+export interface KeyPart {
+  key: OrderKey;
+  value: number | string | null;
+  score: number;
+}
+
+/** The priority group a household falls in: `rank` 1 is the policy's first (highest) group. */
+export interface GroupRef {
+  id: string;
+  rank: number;
+  label: Message;
+  sensitive: boolean;
+}
+
+/** A household's priority under one letting rule; keys compare lexicographically by part score, see {@link compareKeys}. */
+export interface PriorityKey {
+  rule: LettingRule;
+  /** The household's priority group; `null` when it is in none, or when the rule's order does not use `priority-group`. */
+  group: GroupRef | null;
+  parts: KeyPart[];
+}
+
+/** The first priority group whose condition holds, and the trace of every group condition evaluated to find it. */
+export interface GroupMatch {
+  group: (GroupRef & { source: string }) | null;
+  trace: TraceEntry[];
+}
+
+/** Work already done by the caller for this household (both independent of the apartment and the rule). */
+export interface PriorityOptions {
+  lottery?: string;
+  group?: GroupMatch;
+}
+
+/** Score of a missing value (no social priority decision): below every real one; finite so keys stay valid JSON. */
+export const NO_VALUE_SCORE = Number.MIN_SAFE_INTEGER;
+const LOTTERY_TOP = 0xffff_ffff_ffff;
+
+/**
+ * The household's lottery number: sha256 of `seed + "\u0000" + householdId` as 64 hex digits. One number per
+ * household for all apartments (single tie-breaking); the smaller digest draws first. Anyone with the seed can check it.
+ *
+ * @example lotteryNumber("orebro-2026-w47", "H-0001") // "3f…" (64 hex digits)
+ */
+export function lotteryNumber(seed: string, householdId: string): string {
+  return createHash("sha256").update(`${seed}\u0000${householdId}`, "utf8").digest("hex");
+}
+
+/** Score of a lottery number: its first 48 bits, inverted so that the smaller digest scores higher. */
+export function lotteryScore(hex: string): number {
+  return LOTTERY_TOP - Number.parseInt(hex.slice(0, 12), 16);
+}
+
+/**
+ * The household's priority group: the first in the policy's list whose `when` holds (DESIGN section 5).
+ *
+ * @example priorityGroupOf(facts, policy).group?.id // "families-with-children"
+ */
+export function priorityGroupOf(facts: Facts, policy: Policy): GroupMatch {
+  const trace: TraceEntry[] = [];
+  const groups = policy.priorityGroups;
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
+    const e = evaluate(g.when, facts);
+    for (const t of e.trace) trace.push(t);
+    if (e.result) return { group: { id: g.id, rank: i + 1, label: g.label, sensitive: g.sensitive, source: g.source }, trace };
+  }
+  return { group: null, trace };
+}
+
+/** The rule's order with `lottery` appended when missing (it always ends the key). */
+export function effectiveOrder(order: readonly OrderKey[]): OrderKey[] {
+  return order.includes("lottery") ? [...order] : [...order, "lottery"];
+}
+
+/**
+ * The priority key of a household under a letting rule: one part per order key, ending with the lottery.
+ * It reads only the household's facts and decision dates, the rule, the policy and the seed — never the apartment
+ * or the input order — so households can be ranked once per letting rule.
+ *
+ * @example
+ * const key = priorityKey(facts, household, "queue", policy, "orebro-2026-w47");
+ * key.parts.map((p) => p.key) // ["queue-days", "lottery"]
+ */
+export function priorityKey(
+  facts: Facts,
+  household: Household,
+  lettingRule: LettingRule,
+  policy: Policy,
+  seed: string,
+  options: PriorityOptions = {},
+): PriorityKey {
+  const def = lettingRuleOf(policy, lettingRule);
+  if (!def) throw new Error(`policy ${policy.id} does not define letting rule ${lettingRule}`);
+  const builders = compiledOrder(def.order);
+  const ctx: PartContext = { facts, household, policy, seed, options, group: null };
+  const parts: KeyPart[] = new Array(builders.length);
+  for (let i = 0; i < builders.length; i++) parts[i] = builders[i]!(ctx);
+  return { rule: lettingRule, group: ctx.group, parts };
+}
+
+interface PartContext {
+  facts: Facts;
+  household: Household;
+  policy: Policy;
+  seed: string;
+  options: PriorityOptions;
+  group: GroupRef | null;
+}
+type PartBuilder = (ctx: PartContext) => KeyPart;
+
+// An order is turned into part builders once per order array (policies are immutable once resolved).
+const orderCache = new WeakMap<readonly OrderKey[], PartBuilder[]>();
+
+function compiledOrder(order: readonly OrderKey[]): PartBuilder[] {
+  let builders = orderCache.get(order);
+  if (!builders) {
+    builders = effectiveOrder(order).map(partBuilder);
+    orderCache.set(order, builders);
+  }
+  return builders;
+}
+
+function partBuilder(key: OrderKey): PartBuilder {
+  return match(key)
+    .with("priority-group", (): PartBuilder => (ctx) => {
+      const found = (ctx.options.group ?? priorityGroupOf(ctx.facts, ctx.policy)).group;
+      ctx.group = found === null ? null : { id: found.id, rank: found.rank, label: found.label, sensitive: found.sensitive };
+      return { key, value: found?.id ?? null, score: found === null ? 0 : ctx.policy.priorityGroups.length + 1 - found.rank };
+    })
+    .with("work-income", (): PartBuilder => (ctx) => {
+      const work = ctx.facts["income.work"] === true ? 1 : 0;
+      return { key, value: work, score: work };
+    })
+    .with("queue-days", (): PartBuilder => (ctx) => numberPart(key, ctx.facts["queue.days"]))
+    .with("homeless-days", (): PartBuilder => (ctx) => numberPart(key, ctx.facts["housing.homelessDays"]))
+    .with("social-priority-date", (): PartBuilder => (ctx) => {
+      // Only a decision valid at asOf gives priority; an expired one ranks like none.
+      const decision = ctx.facts["decisions.socialPriority"] === true ? ctx.household.decisions.socialPriority : undefined;
+      return decision === undefined ? { key, value: null, score: NO_VALUE_SCORE } : { key, value: decision.grantedOn, score: -days(decision.grantedOn) };
+    })
+    .with("lottery", (): PartBuilder => (ctx) => {
+      const hex = ctx.options.lottery ?? lotteryNumber(ctx.seed, ctx.household.id);
+      return { key, value: hex, score: lotteryScore(hex) };
+    })
+    .exhaustive();
+}
+
+function numberPart(key: OrderKey, value: unknown): KeyPart {
+  const n = typeof value === "number" ? value : 0;
+  return { key, value: n, score: n };
+}
+
+/**
+ * Orders two keys of the same letting rule: negative when `a` ranks higher. Compares part scores in order; if all
+ * tie, the full lottery digests decide (smaller first). Never falls back to the household id.
+ *
+ * @example ranked.sort((x, y) => compareKeys(x.key, y.key))
+ */
+export function compareKeys(a: PriorityKey, b: PriorityKey): number {
+  const n = Math.min(a.parts.length, b.parts.length);
+  for (let i = 0; i < n; i++) {
+    const sa = a.parts[i]!.score;
+    const sb = b.parts[i]!.score;
+    if (sa !== sb) return sa > sb ? -1 : 1;
+  }
+  const la = lotteryOf(a);
+  const lb = lotteryOf(b);
+  return la < lb ? -1 : la > lb ? 1 : 0;
+}
+
+function lotteryOf(k: PriorityKey): string {
+  for (let i = k.parts.length - 1; i >= 0; i--) {
+    const p = k.parts[i]!;
+    if (p.key === "lottery") return String(p.value);
+  }
+  return "";
+}

@@ -1,0 +1,150 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { type Facts, computeFacts } from "../../src/facts/catalogue.js";
+import { TREATMENT_FACTS } from "../../src/facts/ids.js";
+import type { Apartment } from "../../src/model/apartment.js";
+import { LETTING_RULES } from "../../src/model/enums.js";
+import type { Household } from "../../src/model/household.js";
+import { factsOf } from "../../src/model/resolve-policy.js";
+import { PRESETS } from "../../src/presets/index.js";
+import { isOvercrowdedIn } from "../../src/facts/overcrowding.js";
+import { checkEligibility } from "../../src/rules/eligibility.js";
+import { checkSize } from "../../src/rules/checks/size.js";
+import { compareKeys, priorityKey } from "../../src/rules/priority.js";
+import { AS_OF, apartmentArb, householdArb } from "./arbitraries.js";
+
+const presets = Object.values(PRESETS);
+const presetArb = fc.constantFrom(...presets);
+const ruleArb = fc.constantFrom(...LETTING_RULES);
+const seedArb = fc.string({ minLength: 1, maxLength: 20 });
+const factsOfHousehold = (h: Household, policy: (typeof presets)[number]) => computeFacts(h, { asOf: AS_OF, policy });
+const withoutLottery = (parts: readonly { key: string }[]) => parts.filter((p) => p.key !== "lottery");
+const RUNS = { numRuns: 300 };
+
+describe("properties of eligibility and priority (DESIGN section 9)", () => {
+  it("equal treatment of equals: two households equal in every fact get equal keys up to the lottery, and the same verdicts", () => {
+    fc.assert(
+      fc.property(householdArb, fc.stringMatching(/^H-[a-z0-9]{1,8}$/), apartmentArb, presetArb, seedArb, (h, otherId, a, policy, seed) => {
+        const twin: Household = { ...structuredClone(h), id: otherId };
+        const f = factsOfHousehold(h, policy);
+        const g = factsOfHousehold(twin, policy);
+        expect(g).toEqual(f);
+        for (const rule of LETTING_RULES) {
+          const k1 = priorityKey(f, h, rule, policy, seed);
+          const k2 = priorityKey(g, twin, rule, policy, seed);
+          expect(withoutLottery(k2.parts)).toEqual(withoutLottery(k1.parts));
+          expect(k2.group).toEqual(k1.group);
+        }
+        expect(checkEligibility(twin, g, a, policy, AS_OF)).toEqual(checkEligibility(h, f, a, policy, AS_OF));
+      }),
+      RUNS,
+    );
+  });
+
+  it("the key reads only facts and the förtur decision date: any two households given the same facts rank equal up to the lottery", () => {
+    fc.assert(
+      fc.property(householdArb, householdArb, presetArb, ruleArb, seedArb, (h1, h2, policy, rule, seed) => {
+        const f = factsOfHousehold(h1, policy);
+        const { socialPriority: _dropped, ...decisions } = h2.decisions;
+        const other: Household = { ...h2, decisions: h1.decisions.socialPriority ? { ...decisions, socialPriority: h1.decisions.socialPriority } : decisions };
+        const k1 = priorityKey(f, h1, rule, policy, seed);
+        const k2 = priorityKey(f, other, rule, policy, seed);
+        expect(withoutLottery(k2.parts)).toEqual(withoutLottery(k1.parts));
+      }),
+      RUNS,
+    );
+  });
+
+  it("renaming a household id changes only its lottery part", () => {
+    fc.assert(
+      fc.property(householdArb, fc.stringMatching(/^H-[a-z0-9]{1,8}$/), presetArb, ruleArb, seedArb, (h, otherId, policy, rule, seed) => {
+        fc.pre(otherId !== h.id);
+        const f = factsOfHousehold(h, policy);
+        const k1 = priorityKey(f, h, rule, policy, seed);
+        const k2 = priorityKey(f, { ...h, id: otherId }, rule, policy, seed);
+        k1.parts.forEach((p, i) => {
+          if (p.key === "lottery") expect(k2.parts[i]!.value).not.toBe(p.value);
+          else expect(k2.parts[i]).toEqual(p);
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  it("the key never depends on the seed except through the lottery, and never on input order", () => {
+    fc.assert(
+      fc.property(fc.array(householdArb, { minLength: 2, maxLength: 6 }), presetArb, ruleArb, seedArb, (hs, policy, rule, seed) => {
+        const unique = hs.map((h, i) => ({ ...h, id: `H-${i}` }));
+        const rank = (list: Household[]) =>
+          list
+            .map((h) => ({ id: h.id, key: priorityKey(factsOfHousehold(h, policy), h, rule, policy, seed) }))
+            .sort((x, y) => compareKeys(x.key, y.key))
+            .map((x) => x.id);
+        expect(rank([...unique].reverse())).toEqual(rank(unique));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("every eligibility verdict's trace contains exactly the facts its letting-rule condition uses, with their values", () => {
+    fc.assert(
+      fc.property(householdArb, apartmentArb, presetArb, (h, a, policy) => {
+        const f = factsOfHousehold(h, policy);
+        const verdict = checkEligibility(h, f, a, policy, AS_OF);
+        const letting = verdict.checks.find((c) => c.code === "letting-rule");
+        if (letting?.code !== "letting-rule") throw new Error("no letting-rule check");
+        const def = policy.lettingRules[a.lettingRule]!;
+        expect(new Set(letting.trace.map((t) => t.fact))).toEqual(new Set(factsOf(def.eligible)));
+        for (const t of letting.trace) expect(t.value).toEqual(f[t.fact]);
+        expect(letting.source).toBe(def.source);
+        expect(verdict.eligible).toBe(verdict.checks.every((c) => c.pass));
+      }),
+      RUNS,
+    );
+  });
+
+  it("raising queue days or homeless days never lowers a key where that criterion is in the order", () => {
+    fc.assert(
+      fc.property(householdArb, presetArb, ruleArb, seedArb, fc.constantFrom("queue.days", "housing.homelessDays") , fc.integer({ min: 1, max: 5000 }), (h, policy, rule, seed, fact, raise) => {
+        const key = fact === "queue.days" ? "queue-days" : "homeless-days";
+        fc.pre(policy.lettingRules[rule]!.order.includes(key));
+        const f = factsOfHousehold(h, policy);
+        const raised: Facts = { ...f, [fact]: (f[fact] as number) + raise };
+        const before = priorityKey(f, h, rule, policy, seed);
+        const after = priorityKey(raised, h, rule, policy, seed);
+        expect(compareKeys(after, before)).toBeLessThanOrEqual(0);
+      }),
+      RUNS,
+    );
+  });
+
+  it("the size check gives the catalogue's overcrowding verdict (isOvercrowdedIn) for every household and apartment", () => {
+    fc.assert(
+      fc.property(householdArb, apartmentArb, presetArb, (h, a, policy) => {
+        const size = checkSize(h, factsOfHousehold(h, policy), a, policy, AS_OF);
+        expect(size.pass).toBe(!isOvercrowdedIn(h, a.bedrooms, AS_OF, policy.overcrowding));
+      }),
+      RUNS,
+    );
+  });
+
+  it("Housing First eligibility is unchanged by flipping substance use, mental illness or co-occurring disorders (every preset)", () => {
+    fc.assert(
+      fc.property(householdArb, apartmentArb, fc.subarray([...TREATMENT_FACTS], { minLength: 1 }), (h, a, flips) => {
+        const apartment: Apartment = { ...a, lettingRule: "housing-first" };
+        const flipped: Household = structuredClone(h);
+        for (const fact of flips) {
+          const need = fact.slice("needs.".length) as "substanceUse" | "mentalIllness" | "coOccurring";
+          flipped.needs[need] = !flipped.needs[need];
+        }
+        for (const policy of presets) {
+          const before = checkEligibility(h, factsOfHousehold(h, policy), apartment, policy, AS_OF);
+          const after = checkEligibility(flipped, factsOfHousehold(flipped, policy), apartment, policy, AS_OF);
+          expect(after.eligible).toBe(before.eligible);
+          expect(after.checks).toEqual(before.checks);
+        }
+      }),
+      RUNS,
+    );
+  });
+});
