@@ -37,6 +37,7 @@ export const ISSUE_CODES = [
   "missing_stock",
   "cap_exceeded",
   "invalid_input",
+  "unknown_household",
   "internal_error",
 ] as const;
 

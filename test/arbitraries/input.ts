@@ -3,7 +3,7 @@ import type { RawAllocationInput } from "../../src/model/input.js";
 import { type ApartmentInput, DISTRICTS, LANDLORDS, apartment } from "./apartment.js";
 import { DEFAULT_AS_OF } from "./dates.js";
 import { type HouseholdInput, household } from "./household.js";
-import type { LettingRule } from "../../src/model/enums.js";
+import type { HousingSituation, LettingRule } from "../../src/model/enums.js";
 
 export type { RawAllocationInput };
 
@@ -23,6 +23,8 @@ export interface InputOptions {
   districts?: readonly string[];
   lettingRules?: readonly LettingRule[];
   maxChoices?: number;
+  /** Housing situations to draw from (default all six). */
+  situations?: readonly HousingSituation[];
   /** `sequential`: `H-0001`/`A-001` in order; `pseudonymous`: arbitrary unique ids such as `H-x7q`. */
   ids?: "sequential" | "pseudonymous";
 }
@@ -72,7 +74,7 @@ export function validInput(options: InputOptions = {}): fc.Arbitrary<RawAllocati
       fc
         .tuple(
           fc.tuple(...apartmentIds.map((id) => apartment({ id, asOf, districts, ...(options.landlords ? { landlords: options.landlords } : {}), ...(options.lettingRules ? { lettingRules: options.lettingRules } : {}) }))),
-          fc.tuple(...householdIds.map((id) => household({ id, asOf, districts, apartmentIds, ...(options.maxChoices !== undefined ? { maxChoices: options.maxChoices } : {}) }))),
+          fc.tuple(...householdIds.map((id) => household({ id, asOf, districts, apartmentIds, ...(options.maxChoices !== undefined ? { maxChoices: options.maxChoices } : {}), ...(options.situations ? { situations: options.situations } : {}) }))),
         )
         .map(([apartments, households]): RawAllocationInput => {
           const scattered = apartments.map((a, i) => (a.lettingRule === "housing-first" ? { ...a, building: `B-HF-${pad(i, 3)}` } : a));

@@ -1,0 +1,33 @@
+/**
+ * `npm run bench`: each scenario in its own child process (peak RSS is its own), median of several runs,
+ * printed beside its target (DESIGN section 10). Figures are reports, not assertions; tests never time anything.
+ */
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
+const only = process.argv.slice(2);
+
+interface Row {
+  scenario: string;
+  figure: string;
+  target: string;
+  check: (f: Record<string, number>, rss: number) => string;
+}
+
+const ROWS: Row[] = [
+  { scenario: "municipal", figure: "5 000 households × 1 000 vacancies × 10 choices: validate → allocate → caseworker explanations for all", target: "≤ 1 000 ms", check: (f) => `${f.total} ms (validate+prepare ${f.validateAndPrepare}, allocate ${f.allocate}, explanations ${f.explainAll})` },
+  { scenario: "json100k", figure: "100 000 households × 5 000 vacancies × 10 choices from one JSON file", target: "≤ 3 × JSON.parse", check: (f) => `${f.total} ms = ${(f.total! / f.jsonParse!).toFixed(2)} × JSON.parse (${f.jsonParse} ms); DA ${f.deferredAcceptance} ms, result ${f.buildResult} ms` },
+];
+
+for (const row of ROWS) {
+  if (only.length > 0 && !only.includes(row.scenario)) continue;
+  const child = spawnSync(process.execPath, ["--import", "tsx", "--max-old-space-size=8192", CHILD, row.scenario, "3"], { encoding: "utf8", maxBuffer: 1 << 26 });
+  if (child.status !== 0) {
+    process.stdout.write(`${row.scenario}: failed\n${child.stderr}\n`);
+    continue;
+  }
+  const line = child.stdout.trim().split("\n").pop()!;
+  const report = JSON.parse(line) as { figures: Record<string, number>; maxRssMb: number; runs: number };
+  process.stdout.write(`\n${row.figure}\n  target ${row.target}\n  measured (median of ${report.runs}) ${row.check(report.figures, report.maxRssMb)}; peak RSS ${report.maxRssMb} MB\n  ${line}\n`);
+}

@@ -1,0 +1,84 @@
+import { match } from "ts-pattern";
+import { allocate, rank } from "../mechanisms/allocate.js";
+import { type Issue, type Path, issue } from "../model/issue.js";
+import { serializeResult } from "./serialize.js";
+
+/**
+ * The outcome of a replay: `identical` (byte for byte), `differs` (with the first differing JSON path and both
+ * values there), or `invalid` (the input does not validate, or the result is not a JSON result document).
+ */
+export type VerifyOutcome =
+  | { status: "identical"; mechanism: "deferred-acceptance" | "offer-order"; bytes: number }
+  | { status: "differs"; path: Path; expected: unknown; received: unknown; reason: "value" | "formatting" }
+  | { status: "invalid"; issues: Issue[] };
+
+/**
+ * Re-runs the engine on `rawInput` and compares its serialised result ({@link serializeResult}) with `resultText`
+ * byte for byte. A result whose audit names `offer-order` is replayed with `rank`, any other with `allocate`.
+ *
+ * @example
+ * const v = verify(JSON.parse(inputText), resultText);
+ * if (v.status === "differs") console.error("first difference at", v.path);
+ */
+export function verify(rawInput: unknown, resultText: string): VerifyOutcome {
+  let received: unknown;
+  try {
+    received = JSON.parse(resultText.charCodeAt(0) === 0xfeff ? resultText.slice(1) : resultText);
+  } catch {
+    return { status: "invalid", issues: [issue("invalid_json", [], "Resultatfilen är inte giltig JSON.", "The result file is not valid JSON.", { expected: "JSON" })] };
+  }
+  const mechanism = mechanismOf(received);
+  if (mechanism === undefined) {
+    return { status: "invalid", issues: [issue("invalid_value", ["audit", "mechanism"], "Resultatfilen saknar ett känt audit.mechanism.", "The result file has no known audit.mechanism.", { expected: ["deferred-acceptance", "offer-order"] })] };
+  }
+  const rerun = match(mechanism)
+    .with("deferred-acceptance", () => allocate(rawInput))
+    .with("offer-order", () => rank(rawInput))
+    .exhaustive();
+  if (!rerun.ok) return { status: "invalid", issues: rerun.issues };
+  const expectedText = serializeResult(rerun.value);
+  if (expectedText === resultText) return { status: "identical", mechanism, bytes: Buffer.byteLength(expectedText, "utf8") };
+  const diff = firstDifference(JSON.parse(expectedText) as unknown, received, []);
+  return diff === undefined
+    ? { status: "differs", path: [], expected: null, received: null, reason: "formatting" }
+    : { status: "differs", path: diff.path, expected: diff.expected, received: diff.received, reason: "value" };
+}
+
+function mechanismOf(v: unknown): "deferred-acceptance" | "offer-order" | undefined {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return undefined;
+  const audit = (v as Record<string, unknown>)["audit"];
+  if (typeof audit !== "object" || audit === null) return undefined;
+  const m = (audit as Record<string, unknown>)["mechanism"];
+  return m === "deferred-acceptance" || m === "offer-order" ? m : undefined;
+}
+
+/** The first place, in the expected document's key order, where two JSON values differ (key order itself included). */
+export function firstDifference(expected: unknown, received: unknown, path: Path): { path: Path; expected: unknown; received: unknown } | undefined {
+  const here = { path, expected, received };
+  if (Array.isArray(expected) || Array.isArray(received)) {
+    if (!Array.isArray(expected) || !Array.isArray(received)) return here;
+    const n = Math.max(expected.length, received.length);
+    for (let i = 0; i < n; i++) {
+      if (i >= expected.length || i >= received.length) return { path: [...path, i], expected: expected[i], received: received[i] };
+      const d = firstDifference(expected[i], received[i], [...path, i]);
+      if (d) return d;
+    }
+    return undefined;
+  }
+  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+  if (isObj(expected) || isObj(received)) {
+    if (!isObj(expected) || !isObj(received)) return here;
+    const ek = Object.keys(expected);
+    const rk = Object.keys(received);
+    for (let i = 0; i < Math.max(ek.length, rk.length); i++) {
+      const k = ek[i];
+      if (k === undefined) return { path: [...path, rk[i]!], expected: undefined, received: received[rk[i]!] };
+      if (!Object.hasOwn(received, k)) return { path: [...path, k], expected: expected[k], received: undefined };
+      const d = firstDifference(expected[k], received[k], [...path, k]);
+      if (d) return d;
+    }
+    // Same keys and values in another order: the object's key lists are the difference.
+    return ek.every((k, i) => rk[i] === k) ? undefined : { path, expected: ek, received: rk };
+  }
+  return Object.is(expected, received) ? undefined : here;
+}

@@ -1,0 +1,118 @@
+import { readFile } from "node:fs/promises";
+import { type Issue, type Result, formatPath, issue } from "../model/issue.js";
+
+/** Where a command writes and reads; the CLI passes the process streams, tests pass buffers. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Reads all of standard input as UTF-8. */
+  readStdin(): Promise<string>;
+  readFile(path: string): Promise<string>;
+  writeFile(path: string, text: string): Promise<void>;
+}
+
+/** Exit codes of DESIGN 4b. */
+export const EXIT = { ok: 0, internal: 1, invalid: 2, differs: 3 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** How many issues the human summary on stderr lists before "… and N more". */
+const SUMMARY_LIMIT = 5;
+
+/** Serialises a document the way every command prints JSON: two-space indent, trailing newline. */
+export const toJson = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+
+/**
+ * Reads `<file|->` and parses it as JSON. Every failure is an issue (exit 2), never an exception:
+ * an unreadable file is `invalid_input`, text that is not JSON is `invalid_json`.
+ */
+export async function readJsonSource(source: string, io: CliIo): Promise<Result<unknown>> {
+  let text: string;
+  try {
+    text = source === "-" ? await io.readStdin() : await io.readFile(source);
+  } catch (error) {
+    const reason = errorCode(error);
+    const whereSv = source === "-" ? "standard in" : `filen "${source}"`;
+    const whereEn = source === "-" ? "standard input" : `the file "${source}"`;
+    return {
+      ok: false,
+      issues: [issue("invalid_input", [], `Kunde inte läsa ${whereSv} (${reason}).`, `Could not read ${whereEn} (${reason}).`, { received: reason })],
+    };
+  }
+  return parseJsonText(text);
+}
+
+/**
+ * `JSON.parse` with a bilingual issue on failure. The issue gives line and column only: newer Node
+ * versions quote the offending text in their message, which could be personal data.
+ */
+export function parseJsonText(text: string): Result<unknown> {
+  // A UTF-8 byte order mark (common from Windows/.NET writers) is not part of the document.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    return { ok: true, value: JSON.parse(body) as unknown };
+  } catch (error) {
+    const at = jsonErrorPosition(error, body);
+    const whereSv = at ? ` (rad ${at.line}, kolumn ${at.column})` : "";
+    const whereEn = at ? ` (line ${at.line}, column ${at.column})` : "";
+    const empty = body.trim() === "";
+    return {
+      ok: false,
+      issues: [
+        issue(
+          "invalid_json",
+          [],
+          empty ? "Indata är tomt; förväntade ett JSON-dokument." : `Indata är inte giltig JSON${whereSv}.`,
+          empty ? "The input is empty; expected a JSON document." : `The input is not valid JSON${whereEn}.`,
+          at ? { expected: "JSON", received: at } : { expected: "JSON" },
+        ),
+      ],
+    };
+  }
+}
+
+function jsonErrorPosition(error: unknown, text: string): { line: number; column: number } | undefined {
+  const message = error instanceof Error ? error.message : "";
+  const m = /position (\d+)/.exec(message);
+  if (m) {
+    const offset = Math.min(Number(m[1]), text.length);
+    const before = text.slice(0, offset);
+    const line = before.split("\n").length;
+    return { line, column: offset - before.lastIndexOf("\n") };
+  }
+  // "Unexpected end of JSON input" carries no position: the document stops early.
+  if (/end of JSON input/i.test(message)) {
+    const lines = text.split("\n");
+    return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
+  }
+  return undefined;
+}
+
+function errorCode(error: unknown): string {
+  if (typeof error === "object" && error !== null && "code" in error && typeof error.code === "string") return error.code;
+  return error instanceof Error ? error.name : "unknown error";
+}
+
+/**
+ * DESIGN 4b: every issue as JSON on stdout, a short human summary on stderr. Messages name paths and
+ * pseudonymous ids only, so the summary carries no personal data.
+ */
+export function reportIssues(issues: readonly Issue[], io: CliIo): void {
+  io.stdout(toJson({ ok: false, issues }));
+  io.stderr(summarizeIssues(issues));
+}
+
+/** `N problem(s)` followed by the first few as `path: sv / en`. */
+export function summarizeIssues(issues: readonly Issue[]): string {
+  const n = issues.length;
+  const lines = [`bostad-forst: ${n} fel i indata / ${n} ${n === 1 ? "issue" : "issues"} in the input`];
+  for (const i of issues.slice(0, SUMMARY_LIMIT)) {
+    lines.push(`  ${formatPath(i.path)} [${i.code}]: ${i.message.sv} / ${i.message.en}`);
+  }
+  if (n > SUMMARY_LIMIT) lines.push(`  … och ${n - SUMMARY_LIMIT} till / and ${n - SUMMARY_LIMIT} more (se stdout / see stdout)`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** The issue printed when something unexpected throws (exit 1); the error's stack stays out of the output. */
+export function internalIssue(): Issue {
+  return issue("internal_error", [], "Ett internt fel uppstod; inget resultat skapades.", "An internal error occurred; no result was produced.");
+}

@@ -1,0 +1,114 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { allocateCommand, rankCommand } from "./commands/allocate.js";
+import { demoCommand } from "./commands/demo.js";
+import { explainCommand } from "./commands/explain.js";
+import { verifyCommand } from "./commands/verify.js";
+import { schemaCommand } from "./commands/schema.js";
+import { COMING, USAGE } from "./commands/usage.js";
+import { type CliIo, EXIT, type ExitCode, internalIssue, toJson } from "./io.js";
+import { EXAMPLE_BATCH, packageFile } from "./paths.js";
+
+/** The process's streams and file system. */
+export const nodeIo: CliIo = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+    return Buffer.concat(chunks).toString("utf8");
+  },
+  readFile: (path) => readFile(path, "utf8"),
+  writeFile: (path, text) => writeFile(path, text, "utf8"),
+};
+
+const OPTIONS = {
+  out: { type: "string", short: "o" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean" },
+} as const;
+
+function usageError(message: string, io: CliIo): ExitCode {
+  io.stderr(`bostad-forst: ${message}\n\n${USAGE}`);
+  return EXIT.invalid;
+}
+
+/**
+ * Runs one CLI invocation (argv without node and script) and returns its exit code.
+ * Never throws: an unexpected exception is an `internal_error` issue on stdout and exit 1.
+ */
+export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<ExitCode> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    io.stdout(toJson({ ok: false, issues: [internalIssue()] }));
+    io.stderr(`bostad-forst: internt fel / internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.internal;
+  }
+}
+
+/** Commands that parse their own options (everything after the command name is theirs). */
+const OWN_OPTIONS: Readonly<Record<string, (argv: readonly string[], io: CliIo) => Promise<ExitCode>>> = {
+  explain: explainCommand,
+  verify: verifyCommand,
+};
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  const [first, ...after] = argv;
+  const own = first !== undefined && Object.hasOwn(OWN_OPTIONS, first) ? OWN_OPTIONS[first] : undefined;
+  if (own) {
+    if (after.includes("--help") || after.includes("-h")) {
+      io.stdout(USAGE);
+      return EXIT.ok;
+    }
+    return own(after, io);
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    return usageError(error instanceof Error ? error.message : String(error), io);
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help === true) {
+    io.stdout(USAGE);
+    return EXIT.ok;
+  }
+  if (values.version === true) {
+    const pkg = JSON.parse(await io.readFile(packageFile("package.json"))) as { version?: unknown };
+    io.stdout(`bostad-forst ${String(pkg.version)}\n`);
+    return EXIT.ok;
+  }
+  if (command === undefined) return usageError("ange ett kommando / give a command", io);
+  if (values.out !== undefined && command !== "allocate") return usageError(`--out gäller bara / only applies to allocate`, io);
+
+  switch (command) {
+    case "allocate": {
+      const [source, ...extra] = rest;
+      if (source === undefined) return usageError("allocate behöver en fil eller - / allocate needs a file or -", io);
+      if (extra.length > 0) return usageError(`för många argument / too many arguments: ${extra.join(" ")}`, io);
+      return allocateCommand(source, values.out, io);
+    }
+    case "rank": {
+      const [source, ...extra] = rest;
+      if (source === undefined) return usageError("rank behöver en fil eller - / rank needs a file or -", io);
+      if (extra.length > 0) return usageError(`för många argument / too many arguments: ${extra.join(" ")}`, io);
+      return rankCommand(source, io);
+    }
+    case "schema": {
+      if (rest.length > 1) return usageError(`för många argument / too many arguments: ${rest.slice(1).join(" ")}`, io);
+      return schemaCommand(rest[0], io);
+    }
+    case "demo": {
+      if (rest.length > 0) return usageError(`demo tar inga argument / demo takes no arguments`, io);
+      return demoCommand(io, packageFile(EXAMPLE_BATCH));
+    }
+    default:
+      if ((COMING as readonly string[]).includes(command)) {
+        io.stderr(`bostad-forst ${command}: finns ännu inte / not available yet (DESIGN 4b)\n`);
+        return EXIT.invalid;
+      }
+      return usageError(`okänt kommando / unknown command "${command}"`, io);
+  }
+}

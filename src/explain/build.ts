@@ -1,0 +1,213 @@
+import { match } from "ts-pattern";
+import type { Apartment } from "../model/apartment.js";
+import { type Issue, type Result, fail, issue, ok } from "../model/issue.js";
+import type { AllocationResult } from "../model/result.js";
+import type { Run } from "../mechanisms/allocate.js";
+import { lettingRuleOf } from "../rules/checks/letting-rule.js";
+import { type KeyPart, type PriorityKey, effectiveOrder } from "../rules/priority.js";
+import { applyChange, eligibilityCandidates, rerunMechanism, verifyEligibilityChange } from "./counterfactual.js";
+import type { ApartmentView, ChoiceStep, Counterfactual, Cutoff, Decider, GroupView, KeyPartView, Outcome, PriorityView, RunRef, UnmatchedReason } from "./types.js";
+import type { HouseholdExplanation } from "./types.js";
+
+/** Options of {@link buildExplanation}. */
+export interface BuildOptions {
+  /** State counterfactuals (each confirmed by a re-run). Default true; false skips the re-runs. */
+  counterfactuals?: boolean;
+}
+
+/**
+ * The unredacted explanation: every value about other households is present (`shown: true`).
+ * Only {@link redact} turns it into a {@link HouseholdExplanation} that renderers accept.
+ */
+export interface UnredactedExplanation {
+  kind: "unredacted";
+  body: Omit<HouseholdExplanation, "kind" | "audience">;
+}
+
+/** The audit reference of a run, from the result's audit record and the policy label. */
+export function runRef(run: Run, result: Pick<AllocationResult, "audit">): RunRef {
+  const a = result.audit;
+  return { asOf: a.asOf, seed: a.seed, engine: a.engine, policy: { ...a.policy, label: run.input.policy.label }, inputSha256: a.inputSha256, mechanism: "deferred-acceptance" };
+}
+
+/** The vacancy as listed. */
+export function apartmentView(a: Apartment): ApartmentView {
+  return {
+    id: a.id,
+    landlord: a.landlord,
+    district: a.district,
+    rooms: a.rooms,
+    bedrooms: a.bedrooms,
+    areaSqm: a.areaSqm,
+    monthlyRentSek: a.monthlyRentSek,
+    floor: a.floor,
+    elevator: a.elevator,
+    lettingRule: a.lettingRule,
+    contract: a.contract,
+    availableFrom: a.availableFrom,
+  };
+}
+
+const partsView = (key: PriorityKey): KeyPartView[] => key.parts.map((p) => ({ key: p.key, value: p.value }));
+const groupView = (g: PriorityKey["group"]): GroupView | null => (g === null ? null : { id: g.id, rank: g.rank, label: g.label, sensitive: g.sensitive });
+
+function priorityView(run: Run, key: PriorityKey): PriorityView {
+  const def = lettingRuleOf(run.input.policy, key.rule);
+  return { rule: key.rule, group: groupView(key.group), parts: partsView(key), source: def?.source ?? "" };
+}
+
+const shown = <T>(value: T) => ({ shown: true as const, value });
+
+/** The first criterion where two keys differ; when every score ties, the lottery (full digests) decided. */
+export function decidingPart(own: PriorityKey, holder: PriorityKey): number {
+  for (let i = 0; i < own.parts.length; i++) if (own.parts[i]!.score !== holder.parts[i]!.score) return i;
+  return own.parts.findIndex((p) => p.key === "lottery");
+}
+
+function decider(own: PriorityKey, holder: PriorityKey, at: number): Decider {
+  const mine: KeyPart = own.parts[at]!;
+  const theirs: KeyPart = holder.parts[at]!;
+  const num = (v: KeyPart["value"]): number => (typeof v === "number" ? v : 0);
+  return match(mine.key)
+    .with("priority-group", (): Decider => ({ key: "priority-group", own: groupView(own.group), holder: shown(groupView(holder.group)) }))
+    .with("work-income", (): Decider => ({ key: "work-income", own: mine.value === 1, holder: shown(theirs.value === 1) }))
+    .with("queue-days", (): Decider => ({ key: "queue-days", own: num(mine.value), holder: shown(num(theirs.value)) }))
+    .with("homeless-days", (): Decider => ({ key: "homeless-days", own: num(mine.value), holder: shown(num(theirs.value)) }))
+    .with("social-priority-date", (): Decider => ({ key: "social-priority-date", own: mine.value === null ? null : String(mine.value), holder: shown(theirs.value === null ? null : String(theirs.value)) }))
+    .with("lottery", (): Decider => ({ key: "lottery", own: String(mine.value), holder: shown(String(theirs.value)) }))
+    .exhaustive();
+}
+
+/**
+ * Builds the unredacted explanation of one household from the run's traces (eligibility checks, priority keys)
+ * and the result (proposals, rankings). Counterfactuals are re-run before they are stated.
+ */
+export function buildExplanation(run: Run, result: AllocationResult, householdId: string, options: BuildOptions = {}): Result<UnredactedExplanation> {
+  const p = run.prepared;
+  const hi = p.households.findIndex((h) => h.id === householdId);
+  if (hi === -1) return fail([unknownHousehold(householdId)]);
+  if (result.audit.inputSha256 !== run.rawSha256) return fail([notThisRun()]);
+  const household = p.households[hi]!;
+  const indexOf = new Map(p.households.map((h, i) => [h.id, i]));
+  const holderOf = new Map(result.proposals.map((x) => [x.apartmentId, x.householdId]));
+  const rankingOf = new Map(result.apartments.map((o) => [o.apartmentId, o.ranking]));
+  const proposal = result.proposals.find((x) => x.householdId === householdId);
+  const choices = p.choices[hi]!;
+  const withCounterfactuals = options.counterfactuals ?? true;
+  const reruns = new Map<string, ReturnType<typeof rerunMechanism>>();
+  const rerun = (change: Parameters<typeof applyChange>[1]) => {
+    const k = JSON.stringify(change);
+    let r = reruns.get(k);
+    if (!r) reruns.set(k, (r = rerunMechanism(run.input, hi, applyChange(household, change, run.input))));
+    return r;
+  };
+
+  const steps: ChoiceStep[] = [];
+  for (const c of choices) {
+    if (proposal && c.choiceRank >= proposal.choiceRank) break;
+    const a = p.apartments[c.apartment]!;
+    const apartment = apartmentView(a);
+    if (!c.eligibility.eligible) {
+      const failed = c.eligibility.checks.filter((x) => !x.pass);
+      const before = failed.map((x) => x.code);
+      const counterfactuals: Counterfactual[] = [];
+      if (withCounterfactuals) {
+        for (const change of eligibilityCandidates(failed)) {
+          const cf = verifyEligibilityChange(run.input, household, a.id, before, change);
+          if (cf) counterfactuals.push(cf);
+        }
+      }
+      steps.push({ code: "ineligible", choiceRank: c.choiceRank, apartment, failed, counterfactuals });
+      continue;
+    }
+    const holderId = holderOf.get(a.id);
+    const ranking = rankingOf.get(a.id);
+    const holder = holderId === undefined ? undefined : indexOf.get(holderId);
+    // Deferred acceptance wastes nothing and has no justified envy: an eligible, preferred apartment is held by someone ranked higher.
+    if (holder === undefined || ranking === undefined) throw new Error(`invariant: ${a.id} is eligible for ${householdId}, preferred, and not held`);
+    const ri = p.ruleIndex.get(a.lettingRule)!;
+    const ownKey = p.keys[ri]![hi]!;
+    const holderKey = p.keys[ri]![holder]!;
+    const at = decidingPart(ownKey, holderKey);
+    const position = ranking.find((r) => r.householdId === householdId)!.position;
+    const holderPosition = ranking.find((r) => r.householdId === holderId)!.position;
+    const cutoff: Cutoff = {
+      position,
+      holderPosition,
+      applicants: ranking.length,
+      decidedBy: decider(ownKey, holderKey, at),
+      holder: shown({ householdId: holderId!, priority: partsView(holderKey) }),
+      ranking: shown(ranking.map((r) => ({ position: r.position, householdId: r.householdId, priority: r.priority.parts.map((x) => ({ key: x.key, value: x.value })), group: r.priority.group }))),
+    };
+    const counterfactuals: Counterfactual[] = [];
+    const q = ownKey.parts.findIndex((x) => x.key === "queue-days");
+    if (withCounterfactuals && q !== -1 && at >= q) {
+      const holderDays = holderKey.parts[q]!.value;
+      const current = ownKey.parts[q]!.value;
+      if (typeof holderDays === "number" && typeof current === "number") {
+        const change = { code: "queue-days" as const, atLeast: holderDays + 1, current };
+        const r = rerun(change);
+        if (r.outranks(ri, holder)) {
+          const got = r.apartment === -1 ? undefined : choices.find((x) => x.apartment === r.apartment);
+          const effect = r.apartment === c.apartment ? "gets-apartment" : got !== undefined && got.choiceRank < c.choiceRank ? "gets-higher-choice" : "outranks-not-sufficient";
+          counterfactuals.push({ change, effect });
+        }
+      }
+    }
+    steps.push({ code: "outranked", choiceRank: c.choiceRank, apartment, own: priorityView(run, ownKey), cutoff, counterfactuals });
+  }
+
+  let outcome: Outcome;
+  if (proposal) {
+    const ai = p.apartmentIndex.get(proposal.apartmentId)!;
+    const a = p.apartments[ai]!;
+    const ri = p.ruleIndex.get(a.lettingRule)!;
+    const g = household.decisions.rentGuarantee;
+    const ranking = rankingOf.get(a.id) ?? [];
+    outcome = {
+      code: "proposed",
+      choiceRank: proposal.choiceRank,
+      position: ranking.find((r) => r.householdId === householdId)?.position ?? 0,
+      applicants: ranking.length,
+      apartment: apartmentView(a),
+      lettingRule: proposal.lettingRule,
+      rentGuaranteeRequired: proposal.rentGuaranteeRequired,
+      rentGuarantee:
+        proposal.rentGuaranteeRequired && g !== undefined
+          ? { maxMonthlySek: g.maxMonthlySek, validUntil: g.validUntil, reviewEveryMonths: run.input.policy.rentGuarantee.reviewEveryMonths, source: run.input.policy.rentGuarantee.source }
+          : null,
+      own: priorityView(run, p.keys[ri]![hi]!),
+    };
+  } else {
+    const kinds = new Set(steps.map((s) => s.code));
+    const reason: UnmatchedReason = steps.length === 0 ? "no-choices" : kinds.size === 2 ? "mixed" : kinds.has("ineligible") ? "not-eligible" : "outranked";
+    outcome = { code: "unmatched", reason, choices: choices.length };
+  }
+
+  const g = p.groups[hi]!.group;
+  return ok({
+    kind: "unredacted",
+    body: {
+      householdId,
+      run: runRef(run, result),
+      group: g === null ? null : { id: g.id, rank: g.rank, label: g.label, sensitive: g.sensitive, source: g.source },
+      outcome,
+      steps,
+    },
+  });
+}
+
+/** The order keys of a letting rule as applied (lottery last). */
+export function orderOf(run: Run, rule: Apartment["lettingRule"]): ReturnType<typeof effectiveOrder> {
+  const def = lettingRuleOf(run.input.policy, rule);
+  return def ? effectiveOrder(def.order) : ["lottery"];
+}
+
+/** The issue for a household id that is not in the input (CLI exit 2). */
+export function unknownHousehold(id: string): Issue {
+  return issue("unknown_household", ["--household"], `Hushållet "${id}" finns inte i indata.`, `The household "${id}" is not in the input.`, { received: id });
+}
+
+function notThisRun(): Issue {
+  return issue("invalid_input", ["audit", "inputSha256"], "Resultatet hör inte till den här indatan (olika inputSha256).", "The result does not belong to this input (different inputSha256).");
+}

@@ -1,0 +1,116 @@
+import { match } from "ts-pattern";
+import { addMonths, days, fromDayNumber } from "../model/date.js";
+import { type Household, HouseholdSchema } from "../model/household.js";
+import type { AllocationInput } from "../model/input.js";
+import { deferredAcceptance } from "../mechanisms/deferred-acceptance.js";
+import { prepare } from "../mechanisms/prepare.js";
+import type { Check, CheckCode } from "../rules/eligibility.js";
+import { compareKeys } from "../rules/priority.js";
+import type { Change, Counterfactual } from "./types.js";
+
+/**
+ * The household with one fact changed as `change` says, validated again by the input schema
+ * (a counterfactual must itself be a valid household).
+ */
+export function applyChange(household: Household, change: Change, input: Pick<AllocationInput, "asOf" | "policy">): Household {
+  const h = structuredClone(household);
+  const { asOf, policy } = input;
+  match(change)
+    .with({ code: "rent-guarantee" }, (c) => {
+      const years = Math.max(policy.rentGuarantee.maxYears, 1);
+      h.decisions.rentGuarantee = { status: "approved", maxMonthlySek: c.maxMonthlySek, months: Math.max(policy.rentGuarantee.minMonths, 1), validUntil: addMonths(asOf, 12 * years) };
+    })
+    .with({ code: "income" }, (c) => {
+      // An extra income that every landlord counts and that is not work income, so no priority key moves.
+      h.income.push({ source: "other", monthlySek: c.atLeastMonthlySek - c.countedMonthlySek });
+    })
+    .with({ code: "payment-remarks" }, (c) => void (h.credit.paymentRemarks = c.atMost))
+    .with({ code: "housing-debt" }, () => void (h.credit.housingDebt = false))
+    .with({ code: "queue-days" }, (c) => void (h.queue = { registeredOn: fromDayNumber(days(asOf) - c.atLeast) }))
+    .with({ code: "social-priority-decision" }, () => void (h.decisions.socialPriority = { grantedOn: asOf, validUntil: addMonths(asOf, 12), grounds: ["social"] }))
+    .with({ code: "housing-first-enrollment" }, () => void (h.decisions.housingFirst = { enrolledOn: asOf }))
+    .with({ code: "lss-decision" }, () => void (h.needs.lssHousing = true))
+    .exhaustive();
+  return HouseholdSchema.parse(h);
+}
+
+/**
+ * Candidate single changes for an ineligible pair, read off the failed checks (the smallest of each kind):
+ * a rent guarantee covering the rent, the missing income, the allowed number of payment remarks, no housing debt,
+ * or the letting rule's missing decision or queue registration. Size, accessibility and a district the household
+ * must avoid are not the household's to change, so they give none.
+ */
+export function eligibilityCandidates(failed: readonly Check[]): Change[] {
+  const out: Change[] = [];
+  const financial = failed.some((c) => c.code === "income" || c.code === "payment-remarks" || c.code === "housing-debt" || c.code === "rent-guarantee");
+  for (const c of failed) {
+    match(c)
+      .with({ code: "rent-guarantee" }, (g) => {
+        if (g.landlordAccepts) out.push({ code: "rent-guarantee", maxMonthlySek: g.rent });
+      })
+      .with({ code: "income" }, (i) => void out.push({ code: "income", atLeastMonthlySek: i.required, countedMonthlySek: i.counted }))
+      .with({ code: "payment-remarks" }, (p) => void out.push({ code: "payment-remarks", atMost: p.max, current: p.count }))
+      .with({ code: "housing-debt" }, () => void out.push({ code: "housing-debt" }))
+      .with({ code: "letting-rule" }, (l) => {
+        for (const t of l.trace) {
+          if (t.result) continue;
+          if (t.fact === "queue.days" && typeof t.value === "number" && typeof t.expected === "number" && (t.op === "gt" || t.op === "gte")) {
+            out.push({ code: "queue-days", atLeast: t.op === "gt" ? t.expected + 1 : t.expected, current: t.value });
+          } else if (t.op === "eq" && t.expected === true) {
+            if (t.fact === "decisions.socialPriority") out.push({ code: "social-priority-decision" });
+            if (t.fact === "decisions.housingFirst") out.push({ code: "housing-first-enrollment" });
+            if (t.fact === "needs.lssHousing") out.push({ code: "lss-decision" });
+          }
+        }
+      })
+      .with({ code: "size" }, { code: "accessibility" }, { code: "excluded-district" }, () => undefined)
+      .exhaustive();
+  }
+  // A rent guarantee is one change that lifts every financial check at once; list it first.
+  if (!financial) return out;
+  return [...out.filter((c) => c.code === "rent-guarantee"), ...out.filter((c) => c.code !== "rent-guarantee")];
+}
+
+/** Failed check codes of a household for one apartment, re-run through the same `prepare` as the allocation. */
+export function rerunEligibility(input: AllocationInput, household: Household, apartmentId: string): { eligible: boolean; failed: CheckCode[] } {
+  const one = { ...household, preferences: { ranking: [apartmentId] } };
+  const p = prepare({ ...input, households: [one] });
+  const e = p.choices[0]![0]!.eligibility;
+  return { eligible: e.eligible, failed: e.checks.filter((c) => !c.pass).map((c) => c.code) };
+}
+
+/**
+ * Confirms an eligibility counterfactual by re-running eligibility with the changed household:
+ * `eligible` when every check passes; `not-sufficient-alone` when the change fixed a failed check and broke none;
+ * `undefined` (not stated) otherwise.
+ */
+export function verifyEligibilityChange(input: AllocationInput, household: Household, apartmentId: string, before: readonly CheckCode[], change: Change): Counterfactual | undefined {
+  const changed = applyChange(household, change, input);
+  const after = rerunEligibility(input, changed, apartmentId);
+  if (after.eligible) return { change, effect: "eligible" };
+  const fixedSome = before.some((c) => !after.failed.includes(c));
+  const brokeNone = after.failed.every((c) => before.includes(c));
+  return fixedSome && brokeNone ? { change, effect: "not-sufficient-alone", remaining: after.failed } : undefined;
+}
+
+/** What the whole mechanism gives a changed household: its apartment index (-1 none) and its ranks under the changed keys. */
+export interface MechanismRerun {
+  apartment: number;
+  /** Whether the changed household now ranks above `rival` under `rule` (rival by household index). */
+  outranks(ruleIndex: number, rival: number): boolean;
+}
+
+/** Re-runs prepare and deferred acceptance with one household replaced (caps do not depend on households). */
+export function rerunMechanism(input: AllocationInput, index: number, changed: Household): MechanismRerun {
+  const households = input.households.map((h, i) => (i === index ? changed : h));
+  const p = prepare({ ...input, households });
+  const m = deferredAcceptance(p.compiled);
+  return {
+    apartment: m.apartmentOf[index]!,
+    outranks: (ri, rival) => {
+      const mine = p.keys[ri]?.[index];
+      const theirs = p.keys[ri]?.[rival];
+      return mine !== undefined && theirs !== undefined && compareKeys(mine, theirs) < 0;
+    },
+  };
+}
