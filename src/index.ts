@@ -18,4 +18,9 @@ export { ApartmentSchema, StockSchema, type Apartment, type Stock } from "./mode
 export { PolicySchema, ConditionSchema, type Policy, type Condition, type OrderKey } from "./model/policy.js";
 export { AllocationResultSchema, RankResultSchema, type AllocationResult, type RankResult, type Proposal } from "./model/result.js";
 export { type Issue, type IssueCode, type Result, type Message } from "./model/issue.js";
+export { explain, explainHousehold, allocateRun, explainApartment, renderExplanation, renderApartmentExplanation, type HouseholdExplanation, type ApartmentExplanation, type Audience } from "./explain/index.js";
+export type { Lang, Format } from "./explain/index.js";
+export { verify, type VerifyOutcome } from "./audit/verify.js";
+export { serializeResult } from "./audit/serialize.js";
+export { reviewRentGuarantees, homelessnessSnapshot, snapshotFromInput, whatIf, buildReport, reportHtml, type RentGuaranteeReview, type HomelessnessSnapshot, type WhatIfReport, type AllocationReport } from "./followup/index.js";
 export { ENGINE, ENGINE_VERSION } from "./version.js";

@@ -2,10 +2,11 @@ import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { allocateCommand, rankCommand } from "./commands/allocate.js";
 import { demoCommand } from "./commands/demo.js";
+import { reportCommand } from "./commands/report.js";
 import { explainCommand } from "./commands/explain.js";
 import { verifyCommand } from "./commands/verify.js";
 import { schemaCommand } from "./commands/schema.js";
-import { COMING, USAGE } from "./commands/usage.js";
+import { USAGE } from "./commands/usage.js";
 import { type CliIo, EXIT, type ExitCode, internalIssue, toJson } from "./io.js";
 import { EXAMPLE_BATCH, packageFile } from "./paths.js";
 
@@ -51,6 +52,7 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
 const OWN_OPTIONS: Readonly<Record<string, (argv: readonly string[], io: CliIo) => Promise<ExitCode>>> = {
   explain: explainCommand,
   verify: verifyCommand,
+  report: reportCommand,
 };
 
 async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
@@ -105,10 +107,6 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
       return demoCommand(io, packageFile(EXAMPLE_BATCH));
     }
     default:
-      if ((COMING as readonly string[]).includes(command)) {
-        io.stderr(`bostad-forst ${command}: finns ännu inte / not available yet (DESIGN 4b)\n`);
-        return EXIT.invalid;
-      }
       return usageError(`okänt kommando / unknown command "${command}"`, io);
   }
 }

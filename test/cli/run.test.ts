@@ -83,7 +83,7 @@ describe("usage and exit codes", () => {
     expect(io.err).toBe("");
   });
 
-  it.each([[[]], [["frobnicate"]], [["allocate"]], [["allocate", "a.json", "b.json"]], [["allocate", "a.json", "--bogus"]], [["schema"]], [["schema", "output"]], [["demo", "extra"]], [["report", "in.json"]], [["rank", "--out", "x.json", "in.json"]]])(
+  it.each([[[]], [["frobnicate"]], [["allocate"]], [["allocate", "a.json", "b.json"]], [["allocate", "a.json", "--bogus"]], [["schema"]], [["schema", "output"]], [["demo", "extra"]], [["report"]], [["report", "a.json", "b.json"]], [["rank", "--out", "x.json", "in.json"]]])(
     "%j is a usage error: message on stderr, nothing on stdout, exit 2",
     async (argv) => {
       const io = memoryIo();
