@@ -60,3 +60,20 @@ describe("demo summaries", () => {
     expect(new Set(rows.map((l) => l.length)).size).toBe(1);
   });
 });
+
+describe("demo command", () => {
+  it("prints every proposal and two household explanations (one housed, one not), from the real engine", async () => {
+    const { demoCommand } = await import("../../src/cli/commands/demo.js");
+    const { allocate: run } = await import("../../src/mechanisms/allocate.js");
+    let out = "";
+    const io = { stdout: (t: string) => void (out += t), stderr: () => undefined, readStdin: async () => "", readFile: async (p: string) => readFileSync(p, "utf8"), writeFile: async () => undefined };
+    expect(await demoCommand(io)).toBe(0);
+    const example = JSON.parse(readFileSync(new URL("../../examples/data/orebro-batch.json", import.meta.url), "utf8"));
+    const result = run(example);
+    if (!result.ok) return expect.fail("example invalid");
+    expect(out).toContain(`Förslag / proposals (${result.value.proposals.length})`);
+    for (const p of result.value.proposals) expect(out).toContain(`${p.householdId} → ${p.apartmentId}`);
+    expect(out.match(/Förklaring till hushållet/g)).toHaveLength(2);
+    expect(out).toContain("Du har inte fått något förslag");
+  });
+});

@@ -4,7 +4,9 @@ import { type AllocationInput } from "../../model/input.js";
 import { type Message } from "../../model/issue.js";
 import { parseInput } from "../../model/parse.js";
 import type { AllocationResult } from "../../model/result.js";
-import { allocate } from "../../mechanisms/allocate.js";
+import type { OrderKey } from "../../model/policy.js";
+import { match } from "ts-pattern";
+import { allocateRun, explainHousehold, renderExplanation } from "../../explain/index.js";
 import { type CliIo, EXIT, type ExitCode, readJsonSource, reportIssues } from "../io.js";
 import { EXAMPLE_BATCH, packageFile } from "../paths.js";
 
@@ -249,15 +251,64 @@ export async function demoCommand(io: CliIo, file: string = packageFile(EXAMPLE_
     return EXIT.internal;
   }
   const input = parsed.value;
-  const result = allocate(raw.ok ? raw.value : undefined);
-  if (!result.ok) {
-    reportIssues(result.issues, io);
+  const allocated = allocateRun(raw.ok ? raw.value : undefined);
+  if (!allocated.ok) {
+    reportIssues(allocated.issues, io);
     return EXIT.internal;
   }
+  const { run, result } = allocated.value;
   const landlordLabel = (id: string): string => {
     const label = input.policy.landlords[id]?.label;
     return label ? `${label} (${id})` : id;
   };
-  io.stdout(renderBatchSummary(summarizeBatch(input), landlordLabel, summarizeAllocation(input, result.value)));
+  io.stdout(renderBatchSummary(summarizeBatch(input), landlordLabel, summarizeAllocation(input, result)));
+  io.stdout(renderProposals(input, result));
+  // Two explanations as the household itself would get them: one housed below its first choice, one not housed.
+  const housed = result.proposals.find((p) => p.choiceRank > 1) ?? result.proposals[0];
+  const notHoused = result.unmatchedHouseholds.find((u) => u.reasons.some((r) => r.code === "outranked")) ?? result.unmatchedHouseholds[0];
+  for (const id of [housed?.householdId, notHoused?.householdId]) {
+    if (id === undefined) continue;
+    const x = explainHousehold(run, result, id, { audience: "household" });
+    if (!x.ok) {
+      reportIssues(x.issues, io);
+      return EXIT.internal;
+    }
+    io.stdout(`\n${"=".repeat(100)}\nFörklaring till hushållet / the household's explanation (bostad-forst explain … --household ${id})\n${"=".repeat(100)}\n\n`);
+    io.stdout(renderExplanation(x.value, { lang: "sv", format: "text" }));
+  }
   return EXIT.ok;
+}
+
+const RULE_SV: Record<LettingRule, string> = {
+  queue: "bostadskö",
+  "income-priority": "förtur för arbetsinkomst",
+  "social-priority": "social förtur",
+  "housing-first": "Bostad Först",
+  lss: "LSS-bostad",
+  senior: "seniorbostad",
+};
+
+/** A priority criterion in a few Swedish words. */
+function criterion(key: OrderKey, value: number | string | null): string {
+  return match(key)
+    .with("priority-group", () => (value === null ? "ingen prioritetsgrupp" : `grupp ${String(value)}`))
+    .with("work-income", () => (value === 1 ? "arbetsinkomst" : "ingen arbetsinkomst"))
+    .with("queue-days", () => `kötid ${String(value)} d`)
+    .with("homeless-days", () => `hemlös ${String(value)} d`)
+    .with("social-priority-date", () => (value === null ? "ingen förtur" : `förtur sedan ${String(value)}`))
+    .with("lottery", () => "lottning")
+    .exhaustive();
+}
+
+/** One line per proposal: who gets what, on which choice and rule, and what decided it. */
+function renderProposals(input: AllocationInput, result: AllocationResult): string {
+  const apartments = new Map(input.apartments.map((a) => [a.id, a]));
+  const lines = [`\n  Förslag / proposals (${result.proposals.length}): hushåll → lägenhet · val · regel · turordning / household → apartment · choice · rule · priority\n`];
+  for (const p of result.proposals) {
+    const a = apartments.get(p.apartmentId)!;
+    const by = p.priority.parts.filter((x) => x.key !== "lottery").map((x) => criterion(x.key, x.value)).join(", ") || "lottning";
+    const guarantee = p.rentGuaranteeRequired ? " · hyresgaranti krävs / rent guarantee" : "";
+    lines.push(`    ${p.householdId} → ${p.apartmentId} (${a.district}, ${a.rooms} rok, ${a.monthlyRentSek} kr/mån) · val ${p.choiceRank} · ${RULE_SV[p.lettingRule]} · ${by}${guarantee}\n`);
+  }
+  return lines.join("");
 }
