@@ -4,6 +4,7 @@ import { type Issue, type Result, fail, issue, ok } from "../model/issue.js";
 import type { AllocationResult } from "../model/result.js";
 import type { Run } from "../mechanisms/allocate.js";
 import { lettingRuleOf } from "../rules/checks/letting-rule.js";
+import { choicesOf } from "../mechanisms/prepare.js";
 import { type KeyPart, type PriorityKey, effectiveOrder } from "../rules/priority.js";
 import { applyChange, eligibilityCandidates, rerunMechanism, verifyEligibilityChange } from "./counterfactual.js";
 import type { ApartmentView, ChoiceStep, Counterfactual, Cutoff, Decider, GroupView, KeyPartView, Outcome, PriorityView, RunRef, UnmatchedReason } from "./types.js";
@@ -11,8 +12,37 @@ import type { HouseholdExplanation } from "./types.js";
 
 /** Options of {@link buildExplanation}. */
 export interface BuildOptions {
-  /** State counterfactuals (each confirmed by a re-run). Default true; false skips the re-runs. */
-  counterfactuals?: boolean;
+  /**
+   * Which counterfactuals to state, each confirmed by a re-run: `true` (default) all; `"eligibility"` only those for
+   * ineligible choices (a re-run of one pair's checks); `false` none. Priority counterfactuals re-run the whole matching.
+   */
+  counterfactuals?: boolean | "eligibility";
+  /** Include each cutoff's full ranking (only the auditor sees it after redaction). Default true. */
+  rankings?: boolean;
+}
+
+interface ResultIndex {
+  holderOf: ReadonlyMap<string, string>;
+  rankingOf: ReadonlyMap<string, AllocationResult["apartments"][number]["ranking"]>;
+  positionOf: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  proposalOf: ReadonlyMap<string, AllocationResult["proposals"][number]>;
+}
+
+const INDEXES = new WeakMap<AllocationResult, ResultIndex>();
+
+/** Lookups over a result, built once per result so that explaining every household stays linear. */
+function resultIndex(result: AllocationResult): ResultIndex {
+  let index = INDEXES.get(result);
+  if (!index) {
+    index = {
+      holderOf: new Map(result.proposals.map((x) => [x.apartmentId, x.householdId])),
+      rankingOf: new Map(result.apartments.map((o) => [o.apartmentId, o.ranking])),
+      positionOf: new Map(result.apartments.map((o) => [o.apartmentId, new Map(o.ranking.map((r) => [r.householdId, r.position]))])),
+      proposalOf: new Map(result.proposals.map((x) => [x.householdId, x])),
+    };
+    INDEXES.set(result, index);
+  }
+  return index;
 }
 
 /**
@@ -84,21 +114,22 @@ function decider(own: PriorityKey, holder: PriorityKey, at: number): Decider {
  */
 export function buildExplanation(run: Run, result: AllocationResult, householdId: string, options: BuildOptions = {}): Result<UnredactedExplanation> {
   const p = run.prepared;
-  const hi = p.households.findIndex((h) => h.id === householdId);
-  if (hi === -1) return fail([unknownHousehold(householdId)]);
+  const hi = p.householdIndex.get(householdId);
+  if (hi === undefined) return fail([unknownHousehold(householdId)]);
   if (result.audit.inputSha256 !== run.rawSha256) return fail([notThisRun()]);
   const household = p.households[hi]!;
-  const indexOf = new Map(p.households.map((h, i) => [h.id, i]));
-  const holderOf = new Map(result.proposals.map((x) => [x.apartmentId, x.householdId]));
-  const rankingOf = new Map(result.apartments.map((o) => [o.apartmentId, o.ranking]));
-  const proposal = result.proposals.find((x) => x.householdId === householdId);
-  const choices = p.choices[hi]!;
-  const withCounterfactuals = options.counterfactuals ?? true;
+  const { holderOf, rankingOf, positionOf, proposalOf } = resultIndex(result);
+  const indexOf = p.householdIndex;
+  const proposal = proposalOf.get(householdId);
+  const choices = choicesOf(p, hi);
+  const withRankings = options.rankings ?? true;
+  const withCounterfactuals = (options.counterfactuals ?? true) !== false;
+  const withPriorityCounterfactuals = (options.counterfactuals ?? true) === true;
   const reruns = new Map<string, ReturnType<typeof rerunMechanism>>();
   const rerun = (change: Parameters<typeof applyChange>[1]) => {
     const k = JSON.stringify(change);
     let r = reruns.get(k);
-    if (!r) reruns.set(k, (r = rerunMechanism(run.input, hi, applyChange(household, change, run.input))));
+    if (!r) reruns.set(k, (r = rerunMechanism(p, hi, applyChange(household, change, run.input))));
     return r;
   };
 
@@ -113,7 +144,7 @@ export function buildExplanation(run: Run, result: AllocationResult, householdId
       const counterfactuals: Counterfactual[] = [];
       if (withCounterfactuals) {
         for (const change of eligibilityCandidates(failed)) {
-          const cf = verifyEligibilityChange(run.input, household, a.id, before, change);
+          const cf = verifyEligibilityChange(p, household, a.id, before, change);
           if (cf) counterfactuals.push(cf);
         }
       }
@@ -129,19 +160,20 @@ export function buildExplanation(run: Run, result: AllocationResult, householdId
     const ownKey = p.keys[ri]![hi]!;
     const holderKey = p.keys[ri]![holder]!;
     const at = decidingPart(ownKey, holderKey);
-    const position = ranking.find((r) => r.householdId === householdId)!.position;
-    const holderPosition = ranking.find((r) => r.householdId === holderId)!.position;
+    const positions = positionOf.get(a.id)!;
+    const position = positions.get(householdId)!;
+    const holderPosition = positions.get(holderId!)!;
     const cutoff: Cutoff = {
       position,
       holderPosition,
       applicants: ranking.length,
       decidedBy: decider(ownKey, holderKey, at),
       holder: shown({ householdId: holderId!, priority: partsView(holderKey) }),
-      ranking: shown(ranking.map((r) => ({ position: r.position, householdId: r.householdId, priority: r.priority.parts.map((x) => ({ key: x.key, value: x.value })), group: r.priority.group }))),
+      ranking: withRankings ? shown(ranking.map((r) => ({ position: r.position, householdId: r.householdId, priority: r.priority.parts.map((x) => ({ key: x.key, value: x.value })), group: r.priority.group }))) : { shown: false },
     };
     const counterfactuals: Counterfactual[] = [];
     const q = ownKey.parts.findIndex((x) => x.key === "queue-days");
-    if (withCounterfactuals && q !== -1 && at >= q) {
+    if (withPriorityCounterfactuals && q !== -1 && at >= q) {
       const holderDays = holderKey.parts[q]!.value;
       const current = ownKey.parts[q]!.value;
       if (typeof holderDays === "number" && typeof current === "number") {
@@ -167,7 +199,7 @@ export function buildExplanation(run: Run, result: AllocationResult, householdId
     outcome = {
       code: "proposed",
       choiceRank: proposal.choiceRank,
-      position: ranking.find((r) => r.householdId === householdId)?.position ?? 0,
+      position: positionOf.get(a.id)?.get(householdId) ?? 0,
       applicants: ranking.length,
       apartment: apartmentView(a),
       lettingRule: proposal.lettingRule,

@@ -1,17 +1,15 @@
 import { match } from "ts-pattern";
 import { addMonths, days, fromDayNumber } from "../model/date.js";
-import { type Household, HouseholdSchema } from "../model/household.js";
+import type { Household } from "../model/household.js";
 import type { AllocationInput } from "../model/input.js";
 import { deferredAcceptance } from "../mechanisms/deferred-acceptance.js";
-import { prepare } from "../mechanisms/prepare.js";
+import { type Prepared, pairEligibility, withHousehold } from "../mechanisms/prepare.js";
+import { computeFacts } from "../facts/catalogue.js";
 import type { Check, CheckCode } from "../rules/eligibility.js";
 import { compareKeys } from "../rules/priority.js";
 import type { Change, Counterfactual } from "./types.js";
 
-/**
- * The household with one fact changed as `change` says, validated again by the input schema
- * (a counterfactual must itself be a valid household).
- */
+/** The household with one fact changed as `change` says (a structured copy; the original is never touched). */
 export function applyChange(household: Household, change: Change, input: Pick<AllocationInput, "asOf" | "policy">): Household {
   const h = structuredClone(household);
   const { asOf, policy } = input;
@@ -31,7 +29,9 @@ export function applyChange(household: Household, change: Change, input: Pick<Al
     .with({ code: "housing-first-enrollment" }, () => void (h.decisions.housingFirst = { enrolledOn: asOf }))
     .with({ code: "lss-decision" }, () => void (h.needs.lssHousing = true))
     .exhaustive();
-  return HouseholdSchema.parse(h);
+  // The changes are built from a validated household and checked failures, so the result needs no re-parse; guard the one computed amount.
+  if (h.income.some((i) => !Number.isSafeInteger(i.monthlySek) || i.monthlySek < 0)) throw new Error("counterfactual income must be a whole, non-negative amount");
+  return h;
 }
 
 /**
@@ -71,11 +71,10 @@ export function eligibilityCandidates(failed: readonly Check[]): Change[] {
   return [...out.filter((c) => c.code === "rent-guarantee"), ...out.filter((c) => c.code !== "rent-guarantee")];
 }
 
-/** Failed check codes of a household for one apartment, re-run through the same `prepare` as the allocation. */
-export function rerunEligibility(input: AllocationInput, household: Household, apartmentId: string): { eligible: boolean; failed: CheckCode[] } {
-  const one = { ...household, preferences: { ranking: [apartmentId] } };
-  const p = prepare({ ...input, households: [one] });
-  const e = p.choices[0]![0]!.eligibility;
+/** Failed check codes of a household for one apartment, re-run through the same eligibility function as the allocation. */
+export function rerunEligibility(p: Prepared, household: Household, apartmentId: string): { eligible: boolean; failed: CheckCode[] } {
+  const facts = computeFacts(household, { asOf: p.input.asOf, policy: p.input.policy });
+  const e = pairEligibility(p, household, facts, p.apartmentIndex.get(apartmentId)!);
   return { eligible: e.eligible, failed: e.checks.filter((c) => !c.pass).map((c) => c.code) };
 }
 
@@ -84,9 +83,9 @@ export function rerunEligibility(input: AllocationInput, household: Household, a
  * `eligible` when every check passes; `not-sufficient-alone` when the change fixed a failed check and broke none;
  * `undefined` (not stated) otherwise.
  */
-export function verifyEligibilityChange(input: AllocationInput, household: Household, apartmentId: string, before: readonly CheckCode[], change: Change): Counterfactual | undefined {
-  const changed = applyChange(household, change, input);
-  const after = rerunEligibility(input, changed, apartmentId);
+export function verifyEligibilityChange(p: Prepared, household: Household, apartmentId: string, before: readonly CheckCode[], change: Change): Counterfactual | undefined {
+  const changed = applyChange(household, change, p.input);
+  const after = rerunEligibility(p, changed, apartmentId);
   if (after.eligible) return { change, effect: "eligible" };
   const fixedSome = before.some((c) => !after.failed.includes(c));
   const brokeNone = after.failed.every((c) => before.includes(c));
@@ -100,15 +99,18 @@ export interface MechanismRerun {
   outranks(ruleIndex: number, rival: number): boolean;
 }
 
-/** Re-runs prepare and deferred acceptance with one household replaced (caps do not depend on households). */
-export function rerunMechanism(input: AllocationInput, index: number, changed: Household): MechanismRerun {
-  const households = input.households.map((h, i) => (i === index ? changed : h));
-  const p = prepare({ ...input, households });
-  const m = deferredAcceptance(p.compiled);
+/**
+ * Re-runs deferred acceptance with one household replaced: its facts, eligibility and keys are recomputed by the
+ * same functions as the allocation, it is re-ranked among the others (whose data is unchanged), and the whole
+ * matching is run again. Caps do not depend on households.
+ */
+export function rerunMechanism(p: Prepared, index: number, changed: Household): MechanismRerun {
+  const variant = withHousehold(p, index, changed);
+  const m = deferredAcceptance(variant.compiled);
   return {
     apartment: m.apartmentOf[index]!,
     outranks: (ri, rival) => {
-      const mine = p.keys[ri]?.[index];
+      const mine = variant.key(ri);
       const theirs = p.keys[ri]?.[rival];
       return mine !== undefined && theirs !== undefined && compareKeys(mine, theirs) < 0;
     },

@@ -22,7 +22,8 @@ export * from "./types.js";
 /** Options of {@link explainHousehold}: the audience (default `household`) and whether to state counterfactuals (default true). */
 export interface ExplainOptions {
   audience?: Audience;
-  counterfactuals?: boolean;
+  /** `true` (default): all, each confirmed by a re-run; `"eligibility"`: only for ineligible choices; `false`: none. */
+  counterfactuals?: boolean | "eligibility";
 }
 
 /**
@@ -34,8 +35,11 @@ export interface ExplainOptions {
  * if (x.ok) console.log(renderExplanation(x.value, { lang: "sv", format: "text" }));
  */
 export function explainHousehold(run: Run, result: AllocationResult, householdId: string, options: ExplainOptions = {}): Result<HouseholdExplanation> {
-  const full = buildExplanation(run, result, householdId, options.counterfactuals === undefined ? {} : { counterfactuals: options.counterfactuals });
-  return full.ok ? ok(redact(full.value, options.audience ?? "household")) : full;
+  const audience = options.audience ?? "household";
+  // Full rankings survive redaction only for the auditor; other audiences never need them built.
+  const build = { rankings: audience === "auditor", ...(options.counterfactuals === undefined ? {} : { counterfactuals: options.counterfactuals }) };
+  const full = buildExplanation(run, result, householdId, build);
+  return full.ok ? ok(redact(full.value, audience)) : full;
 }
 
 /** A validated run and its batch result (what `allocate` returns, with the run kept for explanations). */

@@ -3,14 +3,23 @@ import type { AllocationInput } from "../model/input.js";
 import { type Result, fail, ok } from "../model/issue.js";
 import { parseInput } from "../model/parse.js";
 import type { AllocationResult, ApartmentOutcome, Audit, ChoiceReason, PriorityJson, Proposal, RankResult, UnfilledReason } from "../model/result.js";
-import { CHECK_CODES } from "../rules/eligibility.js";
+import { CHECK_CODES, type Check } from "../rules/eligibility.js";
 import type { PriorityKey } from "../rules/priority.js";
 import { ENGINE } from "../version.js";
+import { buildExplanation } from "../explain/build.js";
+import { redact } from "../explain/redact.js";
+import type { HouseholdExplanation } from "../explain/types.js";
 import { type Matching, deferredAcceptance } from "./deferred-acceptance.js";
 import { type DesignationUsage, checkDesignations } from "./designations.js";
-import { type Prepared, prepare } from "./prepare.js";
+import { type Prepared, choicesOf, prepare } from "./prepare.js";
 
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Index of the ranked pair (household h, apartment a). */
+function pairIndexOf(p: Prepared, h: number, a: number): number {
+  for (let i = p.pairStart[h]!; i < p.pairStart[h + 1]!; i++) if (p.pairApartment[i] === a) return i;
+  return -1;
+}
 
 /** A priority key as it appears in results: group id and each criterion's value. */
 export function priorityJson(key: PriorityKey): PriorityJson {
@@ -40,26 +49,55 @@ function audit(run: Run, mechanism: Audit["mechanism"]): Audit {
   return { engine: ENGINE, policy: { id: policy.id, version: policy.version, sha256: canonicalHash(policy) }, inputSha256: run.rawSha256, seed, asOf, mechanism };
 }
 
+/** The failed checks of every ineligible ranked pair, by pair index: one `checkEligibility` per pair, computed once. */
+export function failedPairs(p: Prepared): ReadonlyMap<number, Check[]> {
+  const failed = new Map<number, Check[]>();
+  for (let h = 0; h < p.households.length; h++) {
+    let choices: ReturnType<typeof choicesOf> | undefined;
+    for (let i = p.pairStart[h]!; i < p.pairStart[h + 1]!; i++) {
+      if ((p.pairFlags[i]! & 1) !== 0) continue;
+      choices ??= choicesOf(p, h);
+      failed.set(i, choices[i - p.pairStart[h]!]!.eligibility.checks.filter((x) => !x.pass));
+    }
+  }
+  return failed;
+}
+
+const FAILED = new WeakMap<Prepared, ReadonlyMap<number, Check[]>>();
+const failedOf = (p: Prepared): ReadonlyMap<number, Check[]> => {
+  let f = FAILED.get(p);
+  if (!f) FAILED.set(p, (f = failedPairs(p)));
+  return f;
+};
+
 /** Each vacancy's eligible applicants in priority order and its ineligible applicants with the failed checks. */
 export function apartmentOutcomes(p: Prepared): ApartmentOutcome[] {
-  const { households, apartments, choices, ruleIndex, keys, order } = p;
-  const ineligible = apartments.map(() => [] as ApartmentOutcome["ineligible"]);
-  const choiceOf = apartments.map(() => new Map<number, { choiceRank: number; rentGuaranteeRequired: boolean }>());
-  choices.forEach((list, h) => {
-    for (const c of list) {
-      if (c.eligibility.eligible) choiceOf[c.apartment]!.set(h, { choiceRank: c.choiceRank, rentGuaranteeRequired: c.eligibility.rentGuaranteeRequired });
-      else ineligible[c.apartment]!.push({ householdId: households[h]!.id, choiceRank: c.choiceRank, failed: c.eligibility.checks.filter((x) => !x.pass) as unknown as ApartmentOutcome["ineligible"][number]["failed"] });
+  const { households, apartments, ruleIndex, keys, order, pairStart, pairApartment, pairFlags } = p;
+  const failed = failedOf(p);
+  const ineligibleOf = apartments.map(() => [] as { h: number; i: number }[]);
+  // Per apartment: choice rank (1-based) and guarantee flag of each eligible applicant, by household index.
+  const choiceOf = apartments.map(() => new Map<number, number>());
+  for (let h = 0; h < households.length; h++) {
+    for (let i = pairStart[h]!; i < pairStart[h + 1]!; i++) {
+      const a = pairApartment[i]!;
+      if ((pairFlags[i]! & 1) !== 0) choiceOf[a]!.set(h, i);
+      else ineligibleOf[a]!.push({ h, i });
     }
-  });
+  }
   const out = apartments.map((a, ai): ApartmentOutcome => {
     const ri = ruleIndex.get(a.lettingRule)!;
     const ranking: ApartmentOutcome["ranking"] = [];
     for (const h of order[ri]!) {
-      const c = choiceOf[ai]!.get(h);
-      if (!c) continue;
-      ranking.push({ position: ranking.length + 1, householdId: households[h]!.id, choiceRank: c.choiceRank, rentGuaranteeRequired: c.rentGuaranteeRequired, priority: priorityJson(keys[ri]![h]!) });
+      const i = choiceOf[ai]!.get(h);
+      if (i === undefined) continue;
+      ranking.push({ position: ranking.length + 1, householdId: households[h]!.id, choiceRank: i - pairStart[h]! + 1, rentGuaranteeRequired: (pairFlags[i]! & 2) !== 0, priority: priorityJson(keys[ri]![h]!) });
     }
-    return { apartmentId: a.id, lettingRule: a.lettingRule, ranking, ineligible: ineligible[ai]!.sort((x, y) => byCodePoint(x.householdId, y.householdId)) };
+    const ineligible = ineligibleOf[ai]!.map(({ h, i }) => ({
+      householdId: households[h]!.id,
+      choiceRank: i - pairStart[h]! + 1,
+      failed: failed.get(i)! as unknown as ApartmentOutcome["ineligible"][number]["failed"],
+    }));
+    return { apartmentId: a.id, lettingRule: a.lettingRule, ranking, ineligible: ineligible.sort((x, y) => byCodePoint(x.householdId, y.householdId)) };
   });
   return out.sort((x, y) => byCodePoint(x.apartmentId, y.apartmentId));
 }
@@ -67,26 +105,33 @@ export function apartmentOutcomes(p: Prepared): ApartmentOutcome[] {
 /** Builds the result contract from a matching. Pure and deterministic: ids are sorted by code point. */
 export function buildResult(run: Run, matching: Matching, outcomes: ApartmentOutcome[] = apartmentOutcomes(run.prepared)): AllocationResult {
   const p = run.prepared;
-  const { households, apartments, choices, ruleIndex, keys } = p;
+  const { households, apartments, ruleIndex, keys } = p;
   const positionIn = new Map(outcomes.map((o) => [o.apartmentId, new Map(o.ranking.map((r) => [r.householdId, r.position]))]));
 
   const proposals: Proposal[] = [];
   const unmatched: AllocationResult["unmatchedHouseholds"] = [];
+  const failed = failedOf(p);
+  const { pairStart, pairApartment, pairFlags } = p;
   households.forEach((h, hi) => {
     const ai = matching.apartmentOf[hi]!;
     if (ai !== -1) {
       const a = apartments[ai]!;
-      const choice = choices[hi]!.find((c) => c.apartment === ai)!;
-      proposals.push({ householdId: h.id, apartmentId: a.id, choiceRank: choice.choiceRank, lettingRule: a.lettingRule, rentGuaranteeRequired: choice.eligibility.rentGuaranteeRequired, priority: priorityJson(keys[ruleIndex.get(a.lettingRule)!]![hi]!) });
+      const i = pairIndexOf(p, hi, ai);
+      proposals.push({ householdId: h.id, apartmentId: a.id, choiceRank: i - pairStart[hi]! + 1, lettingRule: a.lettingRule, rentGuaranteeRequired: (pairFlags[i]! & 2) !== 0, priority: priorityJson(keys[ruleIndex.get(a.lettingRule)!]![hi]!) });
       return;
     }
-    const reasons: ChoiceReason[] = choices[hi]!.map((c): ChoiceReason => {
-      const a = apartments[c.apartment]!;
-      if (!c.eligibility.eligible) return { code: "ineligible", apartmentId: a.id, choiceRank: c.choiceRank, failed: c.eligibility.checks.filter((x) => !x.pass).map((x) => x.code) };
-      const holder = matching.householdOf[c.apartment]!;
+    const reasons: ChoiceReason[] = [];
+    for (let i = pairStart[hi]!; i < pairStart[hi + 1]!; i++) {
+      const a = apartments[pairApartment[i]!]!;
+      const choiceRank = i - pairStart[hi]! + 1;
+      if ((pairFlags[i]! & 1) === 0) {
+        reasons.push({ code: "ineligible", apartmentId: a.id, choiceRank, failed: failed.get(i)!.map((x) => x.code) });
+        continue;
+      }
+      const holder = matching.householdOf[pairApartment[i]!]!;
       const positions = positionIn.get(a.id)!;
-      return { code: "outranked", apartmentId: a.id, choiceRank: c.choiceRank, position: positions.get(h.id)!, holderPosition: positions.get(households[holder]!.id)! };
-    });
+      reasons.push({ code: "outranked", apartmentId: a.id, choiceRank, position: positions.get(h.id)!, holderPosition: positions.get(households[holder]!.id)! });
+    }
     unmatched.push({ householdId: h.id, reasons: reasons.length > 0 ? reasons : [{ code: "no-choices" }] });
   });
 
@@ -126,10 +171,35 @@ export function buildResult(run: Run, matching: Matching, outcomes: ApartmentOut
  * const r = allocate(JSON.parse(text));
  * if (r.ok) for (const p of r.value.proposals) console.log(p.householdId, "→", p.apartmentId);
  */
-export function allocate(raw: unknown): Result<AllocationResult> {
+export function allocate(raw: unknown, options: AllocateOptions = {}): Result<AllocationResult> {
   const run = validateAndPrepare(raw);
   if (!run.ok) return run;
-  return ok(buildResult(run.value, deferredAcceptance(run.value.prepared.compiled)));
+  const result = buildResult(run.value, deferredAcceptance(run.value.prepared.compiled));
+  return ok(options.explanations === false ? result : withExplanations(run.value, result));
+}
+
+/** Options of {@link allocate}. */
+export interface AllocateOptions {
+  /** Include `explanations` (default true); a national-scale run may leave them to `explain`, household by household. */
+  explanations?: boolean;
+}
+
+/**
+ * The result with `explanations`: every household's structured explanation for the caseworker (DESIGN section 7),
+ * from the same traces as `explain`, with eligibility counterfactuals confirmed by re-running the pair's checks.
+ * Priority counterfactuals re-run the whole matching per choice and are given by `explain` for one household at a time.
+ */
+export function withExplanations(run: Run, result: AllocationResult): AllocationResult {
+  const explanations: Record<string, HouseholdExplanation> = {};
+  const ids = run.prepared.households.map((h) => h.id).sort(byCodePoint);
+  for (const id of ids) {
+    const full = buildExplanation(run, result, id, { counterfactuals: "eligibility", rankings: false });
+    if (!full.ok) throw new Error(`invariant: no explanation for ${id}`);
+    explanations[id] = redact(full.value, "caseworker");
+  }
+  const { designations, ...rest } = result;
+  // The schema describes explanations loosely (their shape is documented in docs/explanations.md); the type is exact.
+  return { ...rest, explanations: explanations as unknown as NonNullable<AllocationResult["explanations"]>, designations };
 }
 
 /**

@@ -9,12 +9,18 @@ import { lettingRuleOf } from "../rules/checks/letting-rule.js";
 import { type GroupMatch, type PriorityKey, compareKeys, lotteryNumber, priorityGroupOf, priorityKey } from "../rules/priority.js";
 import type { CompiledInstance } from "./deferred-acceptance.js";
 
-/** One entry of a household's ranking: the apartment, its 1-based place in the household's list, and the eligibility verdict. */
+/** One entry of a household's ranking: the apartment, its 1-based place in the list, and the eligibility verdict. */
 export interface RankedChoice {
   apartment: number;
   choiceRank: number;
-  eligibility: Eligibility;
+  eligible: boolean;
+  rentGuaranteeRequired: boolean;
+  /** Every check with the values it compared; recomputed on demand by the same `checkEligibility` as the verdict. */
+  readonly eligibility: Eligibility;
 }
+
+const ELIGIBLE = 1;
+const GUARANTEE = 2;
 
 /** Everything the mechanisms and explanations read, computed once per household, apartment and ranked pair. */
 export interface Prepared {
@@ -22,10 +28,15 @@ export interface Prepared {
   households: readonly Household[];
   apartments: readonly Apartment[];
   apartmentIndex: ReadonlyMap<string, number>;
+  householdIndex: ReadonlyMap<string, number>;
   facts: readonly Facts[];
   groups: readonly GroupMatch[];
   lotteries: readonly string[];
-  choices: readonly (readonly RankedChoice[])[];
+  /** Ranked pairs of household h are `pairStart[h] .. pairStart[h + 1]`, in the household's order. */
+  pairStart: Int32Array;
+  pairApartment: Int32Array;
+  /** Bit 1: eligible; bit 2: eligible through the rent guarantee. */
+  pairFlags: Uint8Array;
   /** Letting rules used by the vacancies, in a fixed order; `ruleIndex` maps a rule to its place. */
   rules: readonly LettingRule[];
   ruleIndex: ReadonlyMap<LettingRule, number>;
@@ -36,64 +47,184 @@ export interface Prepared {
   compiled: CompiledInstance;
 }
 
+type Context = Pick<Prepared, "input" | "apartments" | "apartmentIndex">;
+
+/** The letting-rule evaluations of one household, computed once per rule it applies under (they do not depend on the apartment). */
+function lettingCache(facts: Facts, input: AllocationInput): (rule: LettingRule) => Evaluation | undefined {
+  const cache = new Map<LettingRule, Evaluation>();
+  return (rule) => {
+    let e = cache.get(rule);
+    if (!e) {
+      const def = lettingRuleOf(input.policy, rule);
+      if (!def) return undefined;
+      cache.set(rule, (e = evaluate(def.eligible, facts)));
+    }
+    return e;
+  };
+}
+
+/** Full eligibility of one ranked pair: the one function behind every verdict, explanation and counterfactual. */
+export function pairEligibility(ctx: Context, household: Household, facts: Facts, apartment: number, letting?: Evaluation): Eligibility {
+  const a = ctx.apartments[apartment]!;
+  const { policy, asOf } = ctx.input;
+  return checkEligibility(household, facts, a, policy, asOf, letting ? { letting } : {});
+}
+
+/** Verdicts of every apartment a household ranked, in its order (apartment index, eligible, through rent guarantee). */
+export function householdChoices(ctx: Context, household: Household, facts: Facts): { apartment: number; eligible: boolean; rentGuaranteeRequired: boolean }[] {
+  const letting = lettingCache(facts, ctx.input);
+  return household.preferences.ranking.map((id) => {
+    const ai = ctx.apartmentIndex.get(id)!;
+    const e = pairEligibility(ctx, household, facts, ai, letting(ctx.apartments[ai]!.lettingRule));
+    return { apartment: ai, eligible: e.eligible, rentGuaranteeRequired: e.rentGuaranteeRequired };
+  });
+}
+
+/** A household's ranked choices with lazily recomputed full eligibility (explanations read these). */
+export function choicesOf(p: Prepared, h: number): RankedChoice[] {
+  const household = p.households[h]!;
+  const facts = p.facts[h]!;
+  const letting = lettingCache(facts, p.input);
+  const out: RankedChoice[] = [];
+  for (let i = p.pairStart[h]!, k = 1; i < p.pairStart[h + 1]!; i++, k++) {
+    const apartment = p.pairApartment[i]!;
+    const flags = p.pairFlags[i]!;
+    let full: Eligibility | undefined;
+    out.push({
+      apartment,
+      choiceRank: k,
+      eligible: (flags & ELIGIBLE) !== 0,
+      rentGuaranteeRequired: (flags & GUARANTEE) !== 0,
+      get eligibility(): Eligibility {
+        return (full ??= pairEligibility(p, household, facts, apartment, letting(p.apartments[apartment]!.lettingRule)));
+      },
+    });
+  }
+  return out;
+}
+
 /** Computes facts, eligibility of every ranked pair and priority orders, and compiles the matching instance. */
 export function prepare(input: AllocationInput): Prepared {
   const { households, apartments, policy, asOf, seed } = input;
-  const ctx = { asOf, policy };
+  const factCtx = { asOf, policy };
   const apartmentIndex = new Map(apartments.map((a, i) => [a.id, i]));
+  const householdIndex = new Map(households.map((h, i) => [h.id, i]));
+  const ctx: Context = { input, apartments, apartmentIndex };
   const rules = [...new Set(apartments.map((a) => a.lettingRule))].sort();
   const ruleIndex = new Map(rules.map((r, i) => [r, i]));
+  const ruleOfApartment = Uint8Array.from(apartments.map((a) => ruleIndex.get(a.lettingRule)!));
 
-  const facts = households.map((h) => computeFacts(h, ctx));
-  const groups = facts.map((f) => priorityGroupOf(f, policy));
-  const lotteries = households.map((h) => lotteryNumber(seed, h.id));
-  const applicants = rules.map(() => new Set<number>());
-
-  const choices = households.map((h, hi) => {
-    const letting = new Map<LettingRule, Evaluation>();
-    return h.preferences.ranking.map((id, k): RankedChoice => {
-      const ai = apartmentIndex.get(id)!;
-      const apartment = apartments[ai]!;
-      let evaluation = letting.get(apartment.lettingRule);
-      if (!evaluation) {
-        const def = lettingRuleOf(policy, apartment.lettingRule);
-        if (def) {
-          evaluation = evaluate(def.eligible, facts[hi]!);
-          letting.set(apartment.lettingRule, evaluation);
-        }
-      }
-      const eligibility = checkEligibility(h, facts[hi]!, apartment, policy, asOf, evaluation ? { letting: evaluation } : {});
-      applicants[ruleIndex.get(apartment.lettingRule)!]!.add(hi);
-      return { apartment: ai, choiceRank: k + 1, eligibility };
-    });
-  });
-
-  const keys = rules.map((rule, ri) => {
-    const out: (PriorityKey | undefined)[] = new Array(households.length);
-    for (const hi of applicants[ri]!) out[hi] = priorityKey(facts[hi]!, households[hi]!, rule, policy, seed, { lottery: lotteries[hi]!, group: groups[hi]! });
-    return out;
-  });
-  const order = rules.map((_, ri) => [...applicants[ri]!].sort((x, y) => compareKeys(keys[ri]![x]!, keys[ri]![y]!)));
-
-  return { input, households, apartments, apartmentIndex, facts, groups, lotteries, choices, rules, ruleIndex, keys, order, compiled: compile(households.length, apartments, choices, ruleIndex, order) };
-}
-
-function compile(n: number, apartments: readonly Apartment[], choices: readonly (readonly RankedChoice[])[], ruleIndex: ReadonlyMap<LettingRule, number>, order: readonly (readonly number[])[]): CompiledInstance {
-  const prefStart = new Int32Array(n + 1);
+  const n = households.length;
+  const facts: Facts[] = new Array(n);
+  const groups: GroupMatch[] = new Array(n);
+  const lotteries: string[] = new Array(n);
+  const pairStart = new Int32Array(n + 1);
   let total = 0;
   for (let h = 0; h < n; h++) {
-    prefStart[h] = total;
-    for (const c of choices[h]!) if (c.eligibility.eligible) total++;
+    pairStart[h] = total;
+    total += households[h]!.preferences.ranking.length;
   }
-  prefStart[n] = total;
-  const prefApartment = new Int32Array(total);
-  let at = 0;
-  for (let h = 0; h < n; h++) for (const c of choices[h]!) if (c.eligibility.eligible) prefApartment[at++] = c.apartment;
-  const rank = order.map((households) => {
+  pairStart[n] = total;
+  const pairApartment = new Int32Array(total);
+  const pairFlags = new Uint8Array(total);
+  const applicants = rules.map(() => [] as number[]);
+  const applied = new Uint8Array(rules.length);
+
+  for (let h = 0; h < n; h++) {
+    const household = households[h]!;
+    const f = computeFacts(household, factCtx);
+    facts[h] = f;
+    groups[h] = priorityGroupOf(f, policy);
+    lotteries[h] = lotteryNumber(seed, household.id);
+    applied.fill(0);
+    let i = pairStart[h]!;
+    for (const c of householdChoices(ctx, household, f)) {
+      pairApartment[i] = c.apartment;
+      pairFlags[i] = (c.eligible ? ELIGIBLE : 0) | (c.rentGuaranteeRequired ? GUARANTEE : 0);
+      const ri = ruleOfApartment[c.apartment]!;
+      if (applied[ri] === 0) {
+        applied[ri] = 1;
+        applicants[ri]!.push(h);
+      }
+      i++;
+    }
+  }
+
+  const keys = rules.map((rule, ri) => {
+    const out: (PriorityKey | undefined)[] = new Array(n);
+    for (const h of applicants[ri]!) out[h] = priorityKey(facts[h]!, households[h]!, rule, policy, seed, { lottery: lotteries[h]!, group: groups[h]! });
+    return out;
+  });
+  const order = rules.map((_, ri) => applicants[ri]!.sort((x, y) => compareKeys(keys[ri]![x]!, keys[ri]![y]!)));
+  const rank = order.map((list) => {
     const r = new Int32Array(n).fill(n);
-    households.forEach((h, i) => (r[h] = i));
+    for (let i = 0; i < list.length; i++) r[list[i]!] = i;
     return r;
   });
-  const ruleOf = Uint8Array.from(apartments.map((a) => ruleIndex.get(a.lettingRule)!));
-  return { households: n, apartments: apartments.length, prefStart, prefApartment, ruleOf, rank };
+  const compiled = compile(n, apartments.length, pairStart, pairApartment, pairFlags, ruleOfApartment, rank);
+  return { input, households, apartments, apartmentIndex, householdIndex, facts, groups, lotteries, pairStart, pairApartment, pairFlags, rules, ruleIndex, keys, order, compiled };
+}
+
+/** Keeps only eligible pairs, in each household's order: the deferred-acceptance instance. */
+function compile(n: number, apartments: number, pairStart: Int32Array, pairApartment: Int32Array, pairFlags: Uint8Array, ruleOf: Uint8Array, rank: Int32Array[]): CompiledInstance {
+  let total = 0;
+  for (let i = 0; i < pairFlags.length; i++) if ((pairFlags[i]! & ELIGIBLE) !== 0) total++;
+  const prefStart = new Int32Array(n + 1);
+  const prefApartment = new Int32Array(total);
+  let at = 0;
+  for (let h = 0; h < n; h++) {
+    prefStart[h] = at;
+    for (let i = pairStart[h]!; i < pairStart[h + 1]!; i++) if ((pairFlags[i]! & ELIGIBLE) !== 0) prefApartment[at++] = pairApartment[i]!;
+  }
+  prefStart[n] = at;
+  return { households: n, apartments, prefStart, prefApartment, ruleOf, rank };
+}
+
+/** The instance with one household replaced, for counterfactual re-runs, and that household's new keys. */
+export interface Variant {
+  compiled: CompiledInstance;
+  /** The changed household's key under a rule index (undefined if it does not apply under the rule). */
+  key(ruleIndex: number): PriorityKey | undefined;
+  choices: { apartment: number; eligible: boolean; rentGuaranteeRequired: boolean }[];
+}
+
+/**
+ * Re-prepares only household `index` (facts, eligibility, keys) and re-ranks it within each rule's order by the same
+ * `compareKeys`; every other household keeps its facts, verdicts and relative order. Its ranking (preferences) must
+ * be unchanged. O(pairs + households) instead of a full `prepare`.
+ */
+export function withHousehold(p: Prepared, index: number, changed: Household): Variant {
+  const { input } = p;
+  const facts = computeFacts(changed, { asOf: input.asOf, policy: input.policy });
+  const group = priorityGroupOf(facts, input.policy);
+  const lottery = lotteryNumber(input.seed, changed.id);
+  const choices = householdChoices(p, changed, facts);
+  const newKeys = p.rules.map((rule, ri) => (p.keys[ri]![index] === undefined ? undefined : priorityKey(facts, changed, rule, input.policy, input.seed, { lottery, group })));
+  const rank = p.compiled.rank.map((old, ri) => {
+    const key = newKeys[ri];
+    if (key === undefined) return old;
+    const others = p.order[ri]!.filter((h) => h !== index);
+    let lo = 0;
+    let hi = others.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareKeys(p.keys[ri]![others[mid]!]!, key) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    others.splice(lo, 0, index);
+    const r = new Int32Array(old.length).fill(old.length);
+    for (let i = 0; i < others.length; i++) r[others[i]!] = i;
+    return r;
+  });
+  const { prefStart: ps, prefApartment: pa } = p.compiled;
+  const mine = choices.filter((c) => c.eligible).map((c) => c.apartment);
+  const before = ps[index + 1]! - ps[index]!;
+  const delta = mine.length - before;
+  const prefStart = new Int32Array(ps.length);
+  for (let h = 0; h < ps.length; h++) prefStart[h] = h <= index ? ps[h]! : ps[h]! + delta;
+  const prefApartment = new Int32Array(pa.length + delta);
+  prefApartment.set(pa.subarray(0, ps[index]!), 0);
+  prefApartment.set(mine, ps[index]!);
+  prefApartment.set(pa.subarray(ps[index + 1]!), ps[index]! + mine.length);
+  return { compiled: { ...p.compiled, prefStart, prefApartment, rank }, key: (ri) => newKeys[ri], choices };
 }

@@ -87,6 +87,8 @@ export const AllocationResultSchema = z
     unmatchedHouseholds: z.array(z.strictObject({ householdId: z.string(), reasons: z.array(ChoiceReasonSchema) })),
     unfilledApartments: z.array(z.strictObject({ apartmentId: z.string(), reasons: z.array(UnfilledReasonSchema) })),
     apartments: z.array(ApartmentOutcomeSchema),
+    /** Every household's structured explanation for the caseworker (see docs/explanations.md); omitted only on request. */
+    explanations: z.record(z.string(), z.looseObject({ kind: z.literal("household-explanation"), audience: z.enum(["household", "caseworker", "auditor"]), householdId: z.string() })).optional(),
     designations: DesignationsSchema,
   })
   .meta({ id: "AllocationResult", title: "bostad-forst allocation result" });

@@ -165,9 +165,8 @@ describe("statistics-only attributes never change an allocation", () => {
   const decision = (raw: unknown) => {
     const r = allocate(raw);
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
-    const { audit, ...rest } = r.value;
-    const { inputSha256: _hash, ...auditRest } = audit;
-    return JSON.stringify({ auditRest, rest });
+    // The hash also appears in each explanation's run reference: blank it wherever it stands.
+    return JSON.stringify(r.value).replaceAll(r.value.audit.inputSha256, "");
   };
 
   test.prop([validInput({ households: { min: 1, max: 20 }, apartments: { min: 1, max: 8 } }), fc.array(fc.option(fc.constantFrom(...GENDERS), { nil: undefined }), { minLength: 1, maxLength: 200 })], { numRuns: 60 })(

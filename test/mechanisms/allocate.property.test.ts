@@ -86,7 +86,8 @@ describe("allocation properties (DESIGN section 9), checked independently of the
         const shuffled = { ...raw, households: shuffle(raw.households, seed), apartments: shuffle(raw.apartments, seed + 1) };
         const a = run(raw);
         const b = run(shuffled);
-        expect({ ...b, audit: { ...b.audit, inputSha256: "" } }).toEqual({ ...a, audit: { ...a.audit, inputSha256: "" } });
+        // The input hash (in the audit and in each explanation's run reference) is the only thing allowed to differ.
+        expect(JSON.stringify(b).replaceAll(b.audit.inputSha256, "")).toBe(JSON.stringify(a).replaceAll(a.audit.inputSha256, ""));
       }),
       { numRuns: 40 },
     );

@@ -79,8 +79,11 @@ describe("allocate: known answers (Örebro preset)", () => {
     const r = allocate(raw);
     if (!r.ok) throw new Error(JSON.stringify(r.issues.slice(0, 3)));
     expect(AllocationResultSchema.parse(r.value)).toEqual(r.value);
-    expect(Object.keys(r.value)).toEqual(["schemaVersion", "audit", "proposals", "unmatchedHouseholds", "unfilledApartments", "apartments", "designations"]);
+    expect(Object.keys(r.value)).toEqual(["schemaVersion", "audit", "proposals", "unmatchedHouseholds", "unfilledApartments", "apartments", "explanations", "designations"]);
     expect(r.value.proposals.length).toBeGreaterThan(10);
+    // Every household has a caseworker explanation, keyed by id in code-point order.
+    expect(Object.keys(r.value.explanations!)).toEqual(raw.households.map((h: { id: string }) => h.id).sort());
+    expect(Object.values(r.value.explanations!).every((x) => x.audience === "caseworker")).toBe(true);
     const ranked = rank(raw);
     expect(ranked.ok && RankResultSchema.parse(ranked.value)).toBeTruthy();
   });
