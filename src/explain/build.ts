@@ -1,4 +1,4 @@
-import { match } from "ts-pattern";
+import { unreachable } from "../model/unreachable.js";
 import type { Apartment } from "../model/apartment.js";
 import { type Issue, type Result, fail, issue, ok } from "../model/issue.js";
 import type { AllocationResult } from "../model/result.js";
@@ -98,14 +98,23 @@ function decider(own: PriorityKey, holder: PriorityKey, at: number): Decider {
   const mine: KeyPart = own.parts[at]!;
   const theirs: KeyPart = holder.parts[at]!;
   const num = (v: KeyPart["value"]): number => (typeof v === "number" ? v : 0);
-  return match(mine.key)
-    .with("priority-group", (): Decider => ({ key: "priority-group", own: groupView(own.group), holder: shown(groupView(holder.group)) }))
-    .with("work-income", (): Decider => ({ key: "work-income", own: mine.value === 1, holder: shown(theirs.value === 1) }))
-    .with("queue-days", (): Decider => ({ key: "queue-days", own: num(mine.value), holder: shown(num(theirs.value)) }))
-    .with("homeless-days", (): Decider => ({ key: "homeless-days", own: num(mine.value), holder: shown(num(theirs.value)) }))
-    .with("social-priority-date", (): Decider => ({ key: "social-priority-date", own: mine.value === null ? null : String(mine.value), holder: shown(theirs.value === null ? null : String(theirs.value)) }))
-    .with("lottery", (): Decider => ({ key: "lottery", own: String(mine.value), holder: shown(String(theirs.value)) }))
-    .exhaustive();
+  // A switch, not ts-pattern: one call per outranked choice of every household in a batch.
+  const key = mine.key;
+  switch (key) {
+    case "priority-group":
+      return { key, own: groupView(own.group), holder: shown(groupView(holder.group)) };
+    case "work-income":
+      return { key, own: mine.value === 1, holder: shown(theirs.value === 1) };
+    case "queue-days":
+    case "homeless-days":
+      return { key, own: num(mine.value), holder: shown(num(theirs.value)) };
+    case "social-priority-date":
+      return { key, own: mine.value === null ? null : String(mine.value), holder: shown(theirs.value === null ? null : String(theirs.value)) };
+    case "lottery":
+      return { key, own: String(mine.value), holder: shown(String(theirs.value)) };
+    default:
+      return unreachable(key);
+  }
 }
 
 /**

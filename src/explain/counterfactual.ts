@@ -1,6 +1,6 @@
-import { match } from "ts-pattern";
 import { addMonths, days, fromDayNumber } from "../model/date.js";
 import type { Household } from "../model/household.js";
+import { unreachable } from "../model/unreachable.js";
 import type { AllocationInput } from "../model/input.js";
 import { deferredAcceptance } from "../mechanisms/deferred-acceptance.js";
 import { type Prepared, pairEligibility, withHousehold } from "../mechanisms/prepare.js";
@@ -13,22 +13,38 @@ import type { Change, Counterfactual } from "./types.js";
 export function applyChange(household: Household, change: Change, input: Pick<AllocationInput, "asOf" | "policy">): Household {
   const h = structuredClone(household);
   const { asOf, policy } = input;
-  match(change)
-    .with({ code: "rent-guarantee" }, (c) => {
+  // A switch, not ts-pattern: this runs for every counterfactual candidate of every household in a batch.
+  switch (change.code) {
+    case "rent-guarantee": {
       const years = Math.max(policy.rentGuarantee.maxYears, 1);
-      h.decisions.rentGuarantee = { status: "approved", maxMonthlySek: c.maxMonthlySek, months: Math.max(policy.rentGuarantee.minMonths, 1), validUntil: addMonths(asOf, 12 * years) };
-    })
-    .with({ code: "income" }, (c) => {
+      h.decisions.rentGuarantee = { status: "approved", maxMonthlySek: change.maxMonthlySek, months: Math.max(policy.rentGuarantee.minMonths, 1), validUntil: addMonths(asOf, 12 * years) };
+      break;
+    }
+    case "income":
       // An extra income that every landlord counts and that is not work income, so no priority key moves.
-      h.income.push({ source: "other", monthlySek: c.atLeastMonthlySek - c.countedMonthlySek });
-    })
-    .with({ code: "payment-remarks" }, (c) => void (h.credit.paymentRemarks = c.atMost))
-    .with({ code: "housing-debt" }, () => void (h.credit.housingDebt = false))
-    .with({ code: "queue-days" }, (c) => void (h.queue = { registeredOn: fromDayNumber(days(asOf) - c.atLeast) }))
-    .with({ code: "social-priority-decision" }, () => void (h.decisions.socialPriority = { grantedOn: asOf, validUntil: addMonths(asOf, 12), grounds: ["social"] }))
-    .with({ code: "housing-first-enrollment" }, () => void (h.decisions.housingFirst = { enrolledOn: asOf }))
-    .with({ code: "lss-decision" }, () => void (h.needs.lssHousing = true))
-    .exhaustive();
+      h.income.push({ source: "other", monthlySek: change.atLeastMonthlySek - change.countedMonthlySek });
+      break;
+    case "payment-remarks":
+      h.credit.paymentRemarks = change.atMost;
+      break;
+    case "housing-debt":
+      h.credit.housingDebt = false;
+      break;
+    case "queue-days":
+      h.queue = { registeredOn: fromDayNumber(days(asOf) - change.atLeast) };
+      break;
+    case "social-priority-decision":
+      h.decisions.socialPriority = { grantedOn: asOf, validUntil: addMonths(asOf, 12), grounds: ["social"] };
+      break;
+    case "housing-first-enrollment":
+      h.decisions.housingFirst = { enrolledOn: asOf };
+      break;
+    case "lss-decision":
+      h.needs.lssHousing = true;
+      break;
+    default:
+      unreachable(change);
+  }
   // The changes are built from a validated household and checked failures, so the result needs no re-parse; guard the one computed amount.
   if (h.income.some((i) => !Number.isSafeInteger(i.monthlySek) || i.monthlySek < 0)) throw new Error("counterfactual income must be a whole, non-negative amount");
   return h;
@@ -44,15 +60,21 @@ export function eligibilityCandidates(failed: readonly Check[]): Change[] {
   const out: Change[] = [];
   const financial = failed.some((c) => c.code === "income" || c.code === "payment-remarks" || c.code === "housing-debt" || c.code === "rent-guarantee");
   for (const c of failed) {
-    match(c)
-      .with({ code: "rent-guarantee" }, (g) => {
-        if (g.landlordAccepts) out.push({ code: "rent-guarantee", maxMonthlySek: g.rent });
-      })
-      .with({ code: "income" }, (i) => void out.push({ code: "income", atLeastMonthlySek: i.required, countedMonthlySek: i.counted }))
-      .with({ code: "payment-remarks" }, (p) => void out.push({ code: "payment-remarks", atMost: p.max, current: p.count }))
-      .with({ code: "housing-debt" }, () => void out.push({ code: "housing-debt" }))
-      .with({ code: "letting-rule" }, (l) => {
-        for (const t of l.trace) {
+    switch (c.code) {
+      case "rent-guarantee":
+        if (c.landlordAccepts) out.push({ code: "rent-guarantee", maxMonthlySek: c.rent });
+        break;
+      case "income":
+        out.push({ code: "income", atLeastMonthlySek: c.required, countedMonthlySek: c.counted });
+        break;
+      case "payment-remarks":
+        out.push({ code: "payment-remarks", atMost: c.max, current: c.count });
+        break;
+      case "housing-debt":
+        out.push({ code: "housing-debt" });
+        break;
+      case "letting-rule":
+        for (const t of c.trace) {
           if (t.result) continue;
           if (t.fact === "queue.days" && typeof t.value === "number" && typeof t.expected === "number" && (t.op === "gt" || t.op === "gte")) {
             out.push({ code: "queue-days", atLeast: t.op === "gt" ? t.expected + 1 : t.expected, current: t.value });
@@ -62,9 +84,14 @@ export function eligibilityCandidates(failed: readonly Check[]): Change[] {
             if (t.fact === "needs.lssHousing") out.push({ code: "lss-decision" });
           }
         }
-      })
-      .with({ code: "size" }, { code: "accessibility" }, { code: "excluded-district" }, () => undefined)
-      .exhaustive();
+        break;
+      case "size":
+      case "accessibility":
+      case "excluded-district":
+        break;
+      default:
+        unreachable(c);
+    }
   }
   // A rent guarantee is one change that lifts every financial check at once; list it first.
   if (!financial) return out;

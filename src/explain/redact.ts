@@ -1,4 +1,4 @@
-import { match } from "ts-pattern";
+import { unreachable } from "../model/unreachable.js";
 import { FACTS } from "../facts/catalogue.js";
 import type { FactId } from "../facts/ids.js";
 import type { UnredactedExplanation } from "./build.js";
@@ -19,17 +19,24 @@ const keep = <T>(v: Visible<T>, allowed: boolean): Visible<T> => (allowed && v.s
  */
 function redactDecider(d: Decider, audience: Audience): Decider {
   if (audience === "auditor") return d;
-  return match(d)
-    .with({ key: "priority-group" }, (x): Decider => {
-      const sensitive = x.holder.shown && x.holder.value !== null && x.holder.value.sensitive;
-      return { ...x, holder: keep(x.holder, audience === "caseworker" || !sensitive) };
-    })
-    .with({ key: "work-income" }, (x): Decider => ({ ...x, holder: keep(x.holder, !FACTS[FACT_OF[x.key]].sensitive) }))
-    .with({ key: "queue-days" }, (x): Decider => ({ ...x, holder: keep(x.holder, !FACTS[FACT_OF[x.key]].sensitive) }))
-    .with({ key: "homeless-days" }, (x): Decider => ({ ...x, holder: keep(x.holder, !FACTS[FACT_OF[x.key]].sensitive) }))
-    .with({ key: "social-priority-date" }, (x): Decider => ({ ...x, holder: keep(x.holder, !FACTS[FACT_OF[x.key]].sensitive) }))
-    .with({ key: "lottery" }, (x): Decider => ({ ...x, holder: HIDDEN }))
-    .exhaustive();
+  // A switch, not ts-pattern: one call per outranked choice of every household in a batch.
+  switch (d.key) {
+    case "priority-group": {
+      const sensitive = d.holder.shown && d.holder.value !== null && d.holder.value.sensitive;
+      return { ...d, holder: keep(d.holder, audience === "caseworker" || !sensitive) };
+    }
+    case "work-income":
+      return { ...d, holder: keep(d.holder, !FACTS[FACT_OF[d.key]].sensitive) };
+    case "queue-days":
+    case "homeless-days":
+      return { ...d, holder: keep(d.holder, !FACTS[FACT_OF[d.key]].sensitive) };
+    case "social-priority-date":
+      return { ...d, holder: keep(d.holder, !FACTS[FACT_OF[d.key]].sensitive) };
+    case "lottery":
+      return { ...d, holder: HIDDEN };
+    default:
+      return unreachable(d);
+  }
 }
 
 function redactCutoff(c: Cutoff, audience: Audience): Cutoff {
@@ -38,10 +45,14 @@ function redactCutoff(c: Cutoff, audience: Audience): Cutoff {
 }
 
 function redactStep(s: ChoiceStep, audience: Audience): ChoiceStep {
-  return match(s)
-    .with({ code: "ineligible" }, (x): ChoiceStep => x)
-    .with({ code: "outranked" }, (x): ChoiceStep => ({ ...x, cutoff: redactCutoff(x.cutoff, audience) }))
-    .exhaustive();
+  switch (s.code) {
+    case "ineligible":
+      return s;
+    case "outranked":
+      return { ...s, cutoff: redactCutoff(s.cutoff, audience) };
+    default:
+      return unreachable(s);
+  }
 }
 
 /**

@@ -92,10 +92,11 @@ export function apartmentOutcomes(p: Prepared): ApartmentOutcome[] {
       if (i === undefined) continue;
       ranking.push({ position: ranking.length + 1, householdId: households[h]!.id, choiceRank: i - pairStart[h]! + 1, rentGuaranteeRequired: (pairFlags[i]! & 2) !== 0, priority: priorityJson(keys[ri]![h]!) });
     }
+    // Codes and compared values (DESIGN section 4); the rule's source is cited once per rule in explanations.
     const ineligible = ineligibleOf[ai]!.map(({ h, i }) => ({
       householdId: households[h]!.id,
       choiceRank: i - pairStart[h]! + 1,
-      failed: failed.get(i)! as unknown as ApartmentOutcome["ineligible"][number]["failed"],
+      failed: failed.get(i)!.map(({ source: _source, ...compared }) => compared) as ApartmentOutcome["ineligible"][number]["failed"],
     }));
     return { apartmentId: a.id, lettingRule: a.lettingRule, ranking, ineligible: ineligible.sort((x, y) => byCodePoint(x.householdId, y.householdId)) };
   });

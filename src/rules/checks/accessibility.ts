@@ -1,7 +1,7 @@
 import type { Apartment } from "../../model/apartment.js";
 import type { AccessibilityNeed } from "../../model/enums.js";
 import type { Household } from "../../model/household.js";
-import { match } from "ts-pattern";
+import { unreachable } from "../../model/unreachable.js";
 
 /** The household's accessibility needs against the apartment: wheelchair → wheelchair accessible; elevator → elevator or ground floor; ground floor → floor 0. */
 export interface AccessibilityCheck {
@@ -20,11 +20,17 @@ const NONE: readonly AccessibilityNeed[] = Object.freeze([]);
 
 /** Whether one accessibility need is met by the apartment. */
 export function meetsNeed(need: AccessibilityNeed, apartment: Apartment): boolean {
-  return match(need)
-    .with("wheelchair", () => apartment.wheelchairAccessible)
-    .with("elevator", () => apartment.elevator || apartment.floor === 0)
-    .with("ground-floor", () => apartment.floor === 0)
-    .exhaustive();
+  // A switch, not ts-pattern: called for every ranked pair of a household with needs.
+  switch (need) {
+    case "wheelchair":
+      return apartment.wheelchairAccessible;
+    case "elevator":
+      return apartment.elevator || apartment.floor === 0;
+    case "ground-floor":
+      return apartment.floor === 0;
+    default:
+      return unreachable(need);
+  }
 }
 
 /** Checks every accessibility need of the household (a household need, not a policy rule: always applied). */
