@@ -11,7 +11,7 @@ import { redact } from "../explain/redact.js";
 import type { HouseholdExplanation } from "../explain/types.js";
 import { type Matching, deferredAcceptance } from "./deferred-acceptance.js";
 import { type DesignationUsage, checkDesignations } from "./designations.js";
-import { type Prepared, choicesOf, prepare } from "./prepare.js";
+import { type Prepared, eligibilityAt, prepare } from "./prepare.js";
 
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -49,15 +49,12 @@ function audit(run: Run, mechanism: Audit["mechanism"]): Audit {
   return { engine: ENGINE, policy: { id: policy.id, version: policy.version, sha256: canonicalHash(policy) }, inputSha256: run.rawSha256, seed, asOf, mechanism };
 }
 
-/** The failed checks of every ineligible ranked pair, by pair index: one `checkEligibility` per pair, computed once. */
+/** The failed checks of every ineligible ranked pair, by pair index (each pair's eligibility is computed once per run). */
 export function failedPairs(p: Prepared): ReadonlyMap<number, Check[]> {
   const failed = new Map<number, Check[]>();
   for (let h = 0; h < p.households.length; h++) {
-    let choices: ReturnType<typeof choicesOf> | undefined;
     for (let i = p.pairStart[h]!; i < p.pairStart[h + 1]!; i++) {
-      if ((p.pairFlags[i]! & 1) !== 0) continue;
-      choices ??= choicesOf(p, h);
-      failed.set(i, choices[i - p.pairStart[h]!]!.eligibility.checks.filter((x) => !x.pass));
+      if ((p.pairFlags[i]! & 1) === 0) failed.set(i, eligibilityAt(p, h, i).checks.filter((x) => !x.pass));
     }
   }
   return failed;

@@ -80,23 +80,40 @@ export function householdChoices(ctx: Context, household: Household, facts: Fact
   });
 }
 
-/** A household's ranked choices with lazily recomputed full eligibility (explanations read these). */
-export function choicesOf(p: Prepared, h: number): RankedChoice[] {
-  const household = p.households[h]!;
+const MEMO = new WeakMap<Prepared, Map<number, Eligibility>>();
+
+/**
+ * Full eligibility of ranked pair `i` (an index into `pairApartment`), recomputed by the same function as the verdict.
+ * With `memo`, kept for the life of `p` so that the result and the explanations compute each pair once; a streamed
+ * national-scale run passes `memo: false` and keeps nothing.
+ */
+export function eligibilityAt(p: Prepared, h: number, i: number, memo = true): Eligibility {
+  let cache = MEMO.get(p);
+  const hit = cache?.get(i);
+  if (hit) return hit;
   const facts = p.facts[h]!;
-  const letting = lettingCache(facts, p.input);
+  const a = p.pairApartment[i]!;
+  const e = pairEligibility(p, p.households[h]!, facts, a);
+  if (memo) {
+    if (!cache) MEMO.set(p, (cache = new Map()));
+    cache.set(i, e);
+  }
+  return e;
+}
+
+/** A household's ranked choices with full eligibility recomputed on first read (explanations read these). */
+export function choicesOf(p: Prepared, h: number): RankedChoice[] {
   const out: RankedChoice[] = [];
   for (let i = p.pairStart[h]!, k = 1; i < p.pairStart[h + 1]!; i++, k++) {
-    const apartment = p.pairApartment[i]!;
     const flags = p.pairFlags[i]!;
-    let full: Eligibility | undefined;
+    const pair = i;
     out.push({
-      apartment,
+      apartment: p.pairApartment[i]!,
       choiceRank: k,
       eligible: (flags & ELIGIBLE) !== 0,
       rentGuaranteeRequired: (flags & GUARANTEE) !== 0,
       get eligibility(): Eligibility {
-        return (full ??= pairEligibility(p, household, facts, apartment, letting(p.apartments[apartment]!.lettingRule)));
+        return eligibilityAt(p, h, pair);
       },
     });
   }
