@@ -1,0 +1,188 @@
+import type { ApartmentOutcome, ChoiceReason, PriorityJson, Proposal, UnfilledReason } from "../model/result.js";
+import { CHECK_CODES, type Check } from "../rules/eligibility.js";
+import type { PriorityKey } from "../rules/priority.js";
+import type { Matching } from "./deferred-acceptance.js";
+import { type Prepared, eligibilityAt } from "./prepare.js";
+
+const ELIGIBLE = 1;
+const GUARANTEE = 2;
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A priority key as it appears in results: group id and each criterion's value. */
+export function priorityJson(key: PriorityKey): PriorityJson {
+  return { group: key.group?.id ?? null, parts: key.parts.map((p) => ({ key: p.key, value: p.value })) };
+}
+
+/**
+ * Lookups for writing a result, in flat arrays built once (linear in ranked pairs): each apartment's eligible
+ * applicants in priority order and its ineligible applicants in id order, and households and apartments in id order.
+ */
+export interface OutcomeIndex {
+  p: Prepared;
+  matching: Matching;
+  /** Household indices sorted by id (code point), and each household's place in that order. */
+  householdsById: Int32Array;
+  /** Apartment indices sorted by id (code point). */
+  apartmentsById: Int32Array;
+  /** Eligible applicants of apartment a: `eligibleHousehold[eligibleStart[a] .. eligibleStart[a + 1]]`, highest priority first. */
+  eligibleStart: Int32Array;
+  eligibleHousehold: Int32Array;
+  eligiblePair: Int32Array;
+  /** Ineligible applicants of apartment a, by household id. */
+  ineligibleStart: Int32Array;
+  ineligibleHousehold: Int32Array;
+  ineligiblePair: Int32Array;
+  /** Keep each computed eligibility for the life of the run (a JSON result with explanations), or not (a stream). */
+  memo: boolean;
+}
+
+/** Builds the lookups for one run and matching. */
+export function outcomeIndex(p: Prepared, matching: Matching, memo = true): OutcomeIndex {
+  const { households, apartments, pairStart, pairApartment, pairFlags, ruleIndex, compiled } = p;
+  const H = households.length;
+  const A = apartments.length;
+  const householdsById = Int32Array.from(households.keys()).sort((x, y) => byCodePoint(households[x]!.id, households[y]!.id));
+  const idRank = new Int32Array(H);
+  householdsById.forEach((h, i) => (idRank[h] = i));
+  const apartmentsById = Int32Array.from(apartments.keys()).sort((x, y) => byCodePoint(apartments[x]!.id, apartments[y]!.id));
+
+  const eligibleStart = new Int32Array(A + 1);
+  const ineligibleStart = new Int32Array(A + 1);
+  for (let i = 0; i < pairApartment.length; i++) ((pairFlags[i]! & ELIGIBLE) !== 0 ? eligibleStart : ineligibleStart)[pairApartment[i]! + 1]!++;
+  for (let a = 0; a < A; a++) {
+    eligibleStart[a + 1]! += eligibleStart[a]!;
+    ineligibleStart[a + 1]! += ineligibleStart[a]!;
+  }
+  const eligibleHousehold = new Int32Array(eligibleStart[A]!);
+  const eligiblePair = new Int32Array(eligibleStart[A]!);
+  const ineligibleHousehold = new Int32Array(ineligibleStart[A]!);
+  const ineligiblePair = new Int32Array(ineligibleStart[A]!);
+  const eFill = eligibleStart.slice(0, A);
+  const iFill = ineligibleStart.slice(0, A);
+  for (let h = 0; h < H; h++) {
+    for (let i = pairStart[h]!; i < pairStart[h + 1]!; i++) {
+      const a = pairApartment[i]!;
+      if ((pairFlags[i]! & ELIGIBLE) !== 0) {
+        eligibleHousehold[eFill[a]!] = h;
+        eligiblePair[eFill[a]!++] = i;
+      } else {
+        ineligibleHousehold[iFill[a]!] = h;
+        ineligiblePair[iFill[a]!++] = i;
+      }
+    }
+  }
+  let widest = 1;
+  for (let a = 0; a < A; a++) widest = Math.max(widest, eligibleStart[a + 1]! - eligibleStart[a]!, ineligibleStart[a + 1]! - ineligibleStart[a]!);
+  const order = new Int32Array(widest);
+  for (let a = 0; a < A; a++) {
+    const rank = compiled.rank[ruleIndex.get(apartments[a]!.lettingRule)!]!;
+    sortSegment(eligibleHousehold, eligiblePair, eligibleStart[a]!, eligibleStart[a + 1]!, (h) => rank[h]!, order);
+    sortSegment(ineligibleHousehold, ineligiblePair, ineligibleStart[a]!, ineligibleStart[a + 1]!, (h) => idRank[h]!, order);
+  }
+  return { p, matching, householdsById, apartmentsById, eligibleStart, eligibleHousehold, eligiblePair, ineligibleStart, ineligibleHousehold, ineligiblePair, memo };
+}
+
+/** Sorts a segment of two parallel arrays by a numeric key of the first (keys are unique). */
+function sortSegment(hs: Int32Array, pairs: Int32Array, from: number, to: number, key: (h: number) => number, scratch: Int32Array): void {
+  const n = to - from;
+  if (n < 2) return;
+  const idx = Array.from({ length: n }, (_, k) => k).sort((x, y) => key(hs[from + x]!) - key(hs[from + y]!));
+  for (let k = 0; k < n; k++) scratch[k] = hs[from + idx[k]!]!;
+  const sortedPairs = idx.map((k) => pairs[from + k]!);
+  hs.set(scratch.subarray(0, n), from);
+  pairs.set(sortedPairs, from);
+}
+
+/** 1-based position of household h among apartment a's eligible applicants (binary search by rank). */
+function positionAt(x: OutcomeIndex, a: number, h: number): number {
+  const rank = x.p.compiled.rank[x.p.ruleIndex.get(x.p.apartments[a]!.lettingRule)!]!;
+  let lo = x.eligibleStart[a]!;
+  let hi = x.eligibleStart[a + 1]!;
+  const target = rank[h]!;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rank[x.eligibleHousehold[mid]!]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - x.eligibleStart[a]! + 1;
+}
+
+const failedAt = (x: OutcomeIndex, h: number, i: number): Check[] => eligibilityAt(x.p, h, i, x.memo).checks.filter((c) => !c.pass);
+const keyOf = (p: Prepared, a: number, h: number): PriorityKey => p.keys[p.ruleIndex.get(p.apartments[a]!.lettingRule)!]![h]!;
+
+/** The proposal of a matched household, or undefined. */
+export function proposalItem(x: OutcomeIndex, h: number): Proposal | undefined {
+  const { p, matching } = x;
+  const a = matching.apartmentOf[h]!;
+  if (a === -1) return undefined;
+  let i = p.pairStart[h]!;
+  while (p.pairApartment[i] !== a) i++;
+  const apartment = p.apartments[a]!;
+  return { householdId: p.households[h]!.id, apartmentId: apartment.id, choiceRank: i - p.pairStart[h]! + 1, lettingRule: apartment.lettingRule, rentGuaranteeRequired: (p.pairFlags[i]! & GUARANTEE) !== 0, priority: priorityJson(keyOf(p, a, h)) };
+}
+
+/** Why an unmatched household got none of its ranked apartments, one reason per ranked apartment. */
+export function unmatchedItem(x: OutcomeIndex, h: number): { householdId: string; reasons: ChoiceReason[] } | undefined {
+  const { p, matching } = x;
+  if (matching.apartmentOf[h] !== -1) return undefined;
+  const reasons: ChoiceReason[] = [];
+  for (let i = p.pairStart[h]!; i < p.pairStart[h + 1]!; i++) {
+    const a = p.pairApartment[i]!;
+    const apartmentId = p.apartments[a]!.id;
+    const choiceRank = i - p.pairStart[h]! + 1;
+    if ((p.pairFlags[i]! & ELIGIBLE) === 0) {
+      reasons.push({ code: "ineligible", apartmentId, choiceRank, failed: failedAt(x, h, i).map((c) => c.code) });
+      continue;
+    }
+    // No waste and no justified envy: an eligible apartment the household did not get is held by someone ranked higher.
+    reasons.push({ code: "outranked", apartmentId, choiceRank, position: positionAt(x, a, h), holderPosition: positionAt(x, a, matching.householdOf[a]!) });
+  }
+  return { householdId: p.households[h]!.id, reasons: reasons.length > 0 ? reasons : [{ code: "no-choices" }] };
+}
+
+/** A vacancy's eligible applicants in priority order and its ineligible applicants with the checks they failed (codes and values). */
+export function apartmentItem(x: OutcomeIndex, a: number): ApartmentOutcome {
+  const { p } = x;
+  const apartment = p.apartments[a]!;
+  const ranking: ApartmentOutcome["ranking"] = [];
+  for (let k = x.eligibleStart[a]!; k < x.eligibleStart[a + 1]!; k++) {
+    const h = x.eligibleHousehold[k]!;
+    const i = x.eligiblePair[k]!;
+    ranking.push({ position: ranking.length + 1, householdId: p.households[h]!.id, choiceRank: i - p.pairStart[h]! + 1, rentGuaranteeRequired: (p.pairFlags[i]! & GUARANTEE) !== 0, priority: priorityJson(keyOf(p, a, h)) });
+  }
+  const ineligible: ApartmentOutcome["ineligible"] = [];
+  for (let k = x.ineligibleStart[a]!; k < x.ineligibleStart[a + 1]!; k++) {
+    const h = x.ineligibleHousehold[k]!;
+    const i = x.ineligiblePair[k]!;
+    // Codes and compared values (DESIGN section 4); each rule's source is cited in the explanations.
+    const failed = failedAt(x, h, i).map(withoutSource);
+    ineligible.push({ householdId: p.households[h]!.id, choiceRank: i - p.pairStart[h]! + 1, failed: failed as ApartmentOutcome["ineligible"][number]["failed"] });
+  }
+  return { apartmentId: apartment.id, lettingRule: apartment.lettingRule, ranking, ineligible };
+}
+
+function withoutSource(check: Check): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key in check) if (key !== "source") out[key] = (check as unknown as Record<string, unknown>)[key];
+  return out;
+}
+
+/** Why a vacancy got no proposal, or undefined if it was filled. */
+export function unfilledItem(x: OutcomeIndex, a: number): { apartmentId: string; reasons: UnfilledReason[] } | undefined {
+  const { p, matching } = x;
+  if (matching.householdOf[a] !== -1) return undefined;
+  const eligible = x.eligibleStart[a + 1]! - x.eligibleStart[a]!;
+  const ineligible = x.ineligibleStart[a + 1]! - x.ineligibleStart[a]!;
+  let reason: UnfilledReason;
+  if (eligible > 0) reason = { code: "applicants-placed-higher", eligibleApplicants: eligible };
+  else if (ineligible > 0) {
+    const counts = new Map<string, number>();
+    for (let k = x.ineligibleStart[a]!; k < x.ineligibleStart[a + 1]!; k++) {
+      for (const code of new Set(failedAt(x, x.ineligibleHousehold[k]!, x.ineligiblePair[k]!).map((c) => c.code))) counts.set(code, (counts.get(code) ?? 0) + 1);
+    }
+    const failed: Record<string, number> = {};
+    for (const code of CHECK_CODES) if (counts.has(code)) failed[code] = counts.get(code)!;
+    reason = { code: "no-eligible-applicants", applicants: ineligible, failed };
+  } else reason = { code: "no-applicants" };
+  return { apartmentId: p.apartments[a]!.id, reasons: [reason] };
+}
