@@ -9,6 +9,42 @@ export interface CliIo {
   readStdin(): Promise<string>;
   readFile(path: string): Promise<string>;
   writeFile(path: string, text: string): Promise<void>;
+  /** Reads a file (or standard input for "-") line by line, without holding it whole; defaults to `readFile` split. */
+  readLines?(source: string): AsyncIterable<string>;
+  /** Opens a file (or standard output when undefined) for writing line by line with backpressure; defaults to buffering. */
+  openWriter?(path: string | undefined): LineWriter;
+  /** Progress for long runs: shown only when standard error is a terminal (phases and counts); silent otherwise. */
+  progress?(text: string): void;
+}
+
+/** A line sink. */
+export interface LineWriter {
+  write(line: string): Promise<void> | void;
+  close(): Promise<void>;
+}
+
+/** Lines of `<file|->` through the io's streaming reader, or its whole-text reader split at newlines. */
+export async function* linesOf(source: string, io: CliIo): AsyncIterable<string> {
+  if (io.readLines) {
+    yield* io.readLines(source);
+    return;
+  }
+  const text = source === "-" ? await io.readStdin() : await io.readFile(source);
+  yield* (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r?\n/);
+}
+
+/** A line writer through the io's streaming writer, or one that buffers and writes once on close. */
+export function writerOf(path: string | undefined, io: CliIo): LineWriter {
+  if (io.openWriter) return io.openWriter(path);
+  const lines: string[] = [];
+  return {
+    write: (line) => void lines.push(line),
+    close: async () => {
+      const text = lines.length === 0 ? "" : `${lines.join("\n")}\n`;
+      if (path === undefined) io.stdout(text);
+      else await io.writeFile(path, text);
+    },
+  };
 }
 
 /** Exit codes of DESIGN 4b. */

@@ -1,4 +1,7 @@
+import { once } from "node:events";
+import { createReadStream, createWriteStream } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
+import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { allocateCommand, rankCommand } from "./commands/allocate.js";
 import { demoCommand } from "./commands/demo.js";
@@ -21,6 +24,22 @@ export const nodeIo: CliIo = {
   },
   readFile: (path) => readFile(path, "utf8"),
   writeFile: (path, text) => writeFile(path, text, "utf8"),
+  readLines: async function* (source) {
+    const input = source === "-" ? process.stdin : createReadStream(source, { encoding: "utf8" });
+    // readline does not surface an unreadable file; wait for the file to open (or fail) first.
+    if (source !== "-") await once(input, "open");
+    yield* createInterface({ input, crlfDelay: Infinity });
+  },
+  openWriter: (path) => {
+    const stream = path === undefined ? process.stdout : createWriteStream(path, { encoding: "utf8" });
+    return {
+      write: (line) => (stream.write(`${line}\n`) ? undefined : once(stream, "drain").then(() => undefined)),
+      close: () => (path === undefined ? Promise.resolve() : new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())))),
+    };
+  },
+  progress: (text) => {
+    if (process.stderr.isTTY) process.stderr.write(`\r\u001b[2K${text}`);
+  },
 };
 
 const OPTIONS = {

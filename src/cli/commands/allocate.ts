@@ -1,7 +1,10 @@
 import { serializeResult } from "../../audit/serialize.js";
-import { allocate, rank } from "../../mechanisms/allocate.js";
-import type { Result } from "../../model/issue.js";
-import { type CliIo, EXIT, type ExitCode, readJsonSource, reportIssues } from "../io.js";
+import { allocate, buildResult, rank, validateAndPrepare, withExplanations } from "../../mechanisms/allocate.js";
+import { deferredAcceptance } from "../../mechanisms/deferred-acceptance.js";
+import { resultLines } from "../../mechanisms/stream.js";
+import { type Issue, type Result, issue } from "../../model/issue.js";
+import { NdjsonAssembler } from "../../model/ndjson.js";
+import { type CliIo, EXIT, type ExitCode, linesOf, readJsonSource, reportIssues, writerOf } from "../io.js";
 
 /** An engine entry point: raw JSON in, the result contract or every input issue out (never a partial result). */
 export type Engine = (raw: unknown) => Result<unknown>;
@@ -32,8 +35,71 @@ export async function runEngineCommand(engine: Engine, source: string, out: stri
   return EXIT.ok;
 }
 
-/** `bostad-forst allocate <input.json|-> [--out FILE]`: batch allocation (DESIGN section 4). */
-export const allocateCommand = (source: string, out: string | undefined, io: CliIo): Promise<ExitCode> => runEngineCommand(allocate, source, out, io);
+/** Files named `*.ndjson` or `*.jsonl` are NDJSON (docs/input.md, "Large runs"). */
+export const isNdjson = (path: string | undefined): boolean => path !== undefined && /\.(ndjson|jsonl)$/i.test(path);
+
+/**
+ * `bostad-forst allocate <input.json|input.ndjson|-> [--out FILE]`: batch allocation (DESIGN section 4).
+ * NDJSON input is read line by line; an NDJSON `--out` (or NDJSON input without `--out`) streams the result as NDJSON.
+ */
+export async function allocateCommand(source: string, out: string | undefined, io: CliIo): Promise<ExitCode> {
+  if (!isNdjson(source) && !isNdjson(out)) return runEngineCommand(allocate, source, out, io);
+  const raw = await readInput(source, io);
+  if (!raw.ok) {
+    reportIssues(raw.issues, io);
+    return EXIT.invalid;
+  }
+  io.progress?.("bostad-forst: validerar och förbereder / validating and preparing …");
+  const run = validateAndPrepare(raw.value.raw);
+  if (!run.ok) {
+    io.progress?.("\n");
+    reportIssues(raw.value.remap(run.issues), io);
+    return EXIT.invalid;
+  }
+  const p = run.value.prepared;
+  io.progress?.(`bostad-forst: ${p.households.length} hushåll / households, ${p.apartments.length} lägenheter / vacancies, ${p.pairApartment.length} val / choices; matchar / matching …`);
+  const matching = deferredAcceptance(p.compiled);
+  if (!isNdjson(out) && !(out === undefined && isNdjson(source))) {
+    // NDJSON in, one JSON document out: the same result as the JSON path, explanations included.
+    const text = serializeResult(withExplanations(run.value, buildResult(run.value, matching)));
+    if (out === undefined) io.stdout(text);
+    else await io.writeFile(out, text);
+    io.progress?.("\n");
+    return EXIT.ok;
+  }
+  const writer = writerOf(out, io);
+  let n = 0;
+  for (const line of resultLines(run.value, matching)) {
+    const pending = writer.write(line);
+    if (pending) await pending;
+    if (++n % 100_000 === 0) io.progress?.(`bostad-forst: skriver / writing ${n} rader / lines …`);
+  }
+  await writer.close();
+  io.progress?.(`bostad-forst: klart / done, ${n} rader / lines\n`);
+  if (out !== undefined) io.stderr(`bostad-forst: skrev / wrote ${out}\n`);
+  return EXIT.ok;
+}
+
+/** Reads `<file|->` as JSON, or as NDJSON when the file is named so; issue paths of NDJSON input point at lines. */
+async function readInput(source: string, io: CliIo): Promise<Result<{ raw: unknown; remap: (issues: Issue[]) => Issue[] }>> {
+  if (!isNdjson(source)) {
+    const raw = await readJsonSource(source, io);
+    return raw.ok ? { ok: true, value: { raw: raw.value, remap: (issues) => issues } } : raw;
+  }
+  const asm = new NdjsonAssembler();
+  let lineNo = 0;
+  try {
+    for await (const line of linesOf(source, io)) {
+      asm.push(++lineNo === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line, lineNo);
+      if (lineNo % 100_000 === 0) io.progress?.(`bostad-forst: läser / reading ${lineNo} rader / lines …`);
+    }
+  } catch (error) {
+    const reason = error instanceof Error && "code" in error ? String((error as { code: unknown }).code) : "error";
+    return { ok: false, issues: [issue("invalid_input", [], `Kunde inte läsa filen "${source}" (${reason}).`, `Could not read the file "${source}" (${reason}).`, { received: reason })] };
+  }
+  const done = asm.finish();
+  return done.ok ? { ok: true, value: { raw: done.raw, remap: (issues) => asm.remapIssues(issues) } } : done;
+}
 
 /** `bostad-forst rank <input.json|->`: each vacancy's offer order (single-vacancy mode). */
 export const rankCommand = (source: string, io: CliIo): Promise<ExitCode> => runEngineCommand(rank, source, undefined, io);

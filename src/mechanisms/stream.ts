@@ -1,0 +1,24 @@
+import type { Matching } from "./deferred-acceptance.js";
+import { type Run, auditOf } from "./allocate.js";
+import { apartmentItem, outcomeIndex, proposalItem, unfilledItem, unmatchedItem } from "./outcome.js";
+
+/**
+ * The batch result as NDJSON lines (docs/input.md, "Large runs"), written item by item so that no single string or
+ * object graph holds the whole result: a header `{"schemaVersion","audit","designations"}`, then one line per
+ * household in id order (`{"proposal": …}` or `{"unmatched": …}`), then one line per apartment in id order
+ * (`{"apartment": …}`, followed by `{"unfilled": …}` when it got no proposal). The items are built by the same
+ * functions as the JSON result; explanations are left to `explain`, one household at a time.
+ */
+export function* resultLines(run: Run, matching: Matching): Generator<string> {
+  const x = outcomeIndex(run.prepared, matching, false);
+  yield JSON.stringify({ schemaVersion: 1, audit: auditOf(run, "deferred-acceptance"), designations: run.designations });
+  for (const h of x.householdsById) {
+    const proposal = proposalItem(x, h);
+    yield JSON.stringify(proposal ? { proposal } : { unmatched: unmatchedItem(x, h) });
+  }
+  for (const a of x.apartmentsById) {
+    yield JSON.stringify({ apartment: apartmentItem(x, a) });
+    const unfilled = unfilledItem(x, a);
+    if (unfilled) yield JSON.stringify({ unfilled });
+  }
+}

@@ -1,0 +1,84 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { toNdjsonLines } from "../../src/model/ndjson.js";
+
+// test/setup/build.ts (vitest globalSetup) has built dist/ before this file runs.
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const BIN = join(ROOT, "dist", "cli", "main.js");
+const doc = JSON.parse(readFileSync(join(ROOT, "examples", "data", "orebro-batch.json"), "utf8"));
+const tmp = mkdtempSync(join(tmpdir(), "bostad-forst-ndjson-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const cli = (args: readonly string[]) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: tmp, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+const lines = (text: string) => text.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe("allocate with NDJSON (large runs)", () => {
+  const input = join(tmp, "batch.ndjson");
+  writeFileSync(input, `${[...toNdjsonLines(doc)].join("\n")}\n`);
+
+  it("streams the same proposals, reasons and rankings as the JSON path", () => {
+    const json = cli(["allocate", join(ROOT, "examples", "data", "orebro-batch.json")]);
+    expect(json.code).toBe(0);
+    const expected = JSON.parse(json.stdout);
+    const out = join(tmp, "result.ndjson");
+    const r = cli(["allocate", input, "--out", out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("");
+    const records = lines(readFileSync(out, "utf8"));
+    const header = records[0]!;
+    expect(Object.keys(header)).toEqual(["schemaVersion", "audit", "designations"]);
+    expect(header["designations"]).toEqual(expected.designations);
+    const of = (kind: string) => records.filter((x) => kind in x).map((x) => x[kind]);
+    expect(of("proposal")).toEqual(expected.proposals);
+    expect(of("unmatched")).toEqual(expected.unmatchedHouseholds);
+    expect(of("unfilled")).toEqual(expected.unfilledApartments);
+    expect(of("apartment")).toEqual(expected.apartments);
+    // Deterministic: the same input gives the same bytes.
+    const again = join(tmp, "again.ndjson");
+    expect(cli(["allocate", input, "--out", again]).code).toBe(0);
+    expect(readFileSync(again, "utf8")).toBe(readFileSync(out, "utf8"));
+  });
+
+  it("NDJSON input without --out streams NDJSON on stdout; --out *.json writes the JSON result with explanations", () => {
+    const r = cli(["allocate", input]);
+    expect(r.code).toBe(0);
+    expect(lines(r.stdout)[0]).toHaveProperty("audit");
+    const out = join(tmp, "result.json");
+    expect(cli(["allocate", input, "--out", out]).code).toBe(0);
+    const result = JSON.parse(readFileSync(out, "utf8"));
+    expect(Object.keys(result.explanations)).toHaveLength(doc.households.length);
+  });
+
+  it("reports invalid lines with their line numbers, exit 2, nothing but the issues on stdout", () => {
+    const text = [...toNdjsonLines(doc)];
+    const at = text.findIndex((l) => l.startsWith('{"household"'));
+    const bad = JSON.parse(text[at]!);
+    bad.household.credit.paymentRemarks = -1;
+    text[at] = JSON.stringify(bad);
+    text.splice(at + 2, 0, '{"household": {"id": "H-9999", "members": [{"birthDate": "2026-02-30"}]');
+    const broken = join(tmp, "broken.ndjson");
+    writeFileSync(broken, `${text.join("\n")}\n`);
+    const r = cli(["allocate", broken, "--out", join(tmp, "never.ndjson")]);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toEqual({ ok: false, issues: [expect.objectContaining({ code: "invalid_json", path: ["line", at + 3] })] });
+    text.splice(at + 2, 1);
+    writeFileSync(broken, `${text.join("\n")}\n`);
+    const r2 = cli(["allocate", broken]);
+    expect(r2.code).toBe(2);
+    expect(JSON.parse(r2.stdout).issues).toEqual([expect.objectContaining({ code: "too_small", path: ["line", at + 1, "household", "credit", "paymentRemarks"] })]);
+    expect(r2.stderr).toContain("1 fel i indata / 1 issue");
+  });
+
+  it("an unreadable NDJSON file is an input issue, exit 2", () => {
+    const r = cli(["allocate", join(tmp, "missing.ndjson")]);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout).issues[0]).toMatchObject({ code: "invalid_input" });
+  });
+});
