@@ -3,8 +3,9 @@ import { buildExplanation } from "../explain/build.js";
 import { redact } from "../explain/redact.js";
 import type { HouseholdExplanation } from "../explain/types.js";
 import type { AllocationInput } from "../model/input.js";
-import { type Result, fail, ok } from "../model/issue.js";
-import { parseInput } from "../model/parse.js";
+import { type Issue, type Result, fail, ok } from "../model/issue.js";
+import type { NdjsonParts } from "../model/ndjson.js";
+import { parseInput, parseParts } from "../model/parse.js";
 import type { AllocationResult, ApartmentOutcome, Audit, RankResult } from "../model/result.js";
 import { ENGINE } from "../version.js";
 import { type Matching, deferredAcceptance } from "./deferred-acceptance.js";
@@ -32,6 +33,16 @@ export function validateAndPrepare(raw: unknown): Result<Run> {
   const caps = checkDesignations(input.apartments, input.stock, input.policy);
   if (caps.issues.length > 0) return fail(caps.issues);
   return ok({ input, rawSha256: canonicalHash(raw), designations: caps.usage, prepared: prepare(input) });
+}
+
+/** Validates an NDJSON input's parts (records already checked line by line) and prepares the run; issue paths name lines. */
+export function validateAndPrepareParts(parts: NdjsonParts, remap: (issues: Issue[]) => Issue[]): Result<Run> {
+  const parsed = parseParts(parts, ["line", 1]);
+  if (!parsed.ok) return fail(remap(parsed.issues));
+  const input = parsed.value;
+  const caps = checkDesignations(input.apartments, input.stock, input.policy);
+  if (caps.issues.length > 0) return fail(remap(caps.issues));
+  return ok({ input, rawSha256: parts.inputSha256, designations: caps.usage, prepared: prepare(input) });
 }
 
 /** The audit record of a run (DESIGN section 7). */

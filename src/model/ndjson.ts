@@ -1,19 +1,39 @@
+import { createHash } from "node:crypto";
+import { canonicalJson } from "../audit/canonical.js";
+import { type Apartment, ApartmentSchema } from "./apartment.js";
+import { type Household, HouseholdSchema } from "./household.js";
 import { type Issue, type Path, issue } from "./issue.js";
+import { prescan } from "./prescan.js";
+import { fromZodIssues } from "./zod-issues.js";
+
+/** An NDJSON input read and checked record by record (see {@link NdjsonAssembler}). */
+export interface NdjsonParts {
+  header: Record<string, unknown>;
+  /** Each record validated by the same schema as in a JSON input; `undefined` where it failed (its issues are in `recordIssues`). */
+  households: (Household | undefined)[];
+  apartments: (Apartment | undefined)[];
+  recordIssues: Issue[];
+  /** RFC 8785 hash of the assembled document `{ ...header, apartments, households }`, streamed while reading. */
+  inputSha256: string;
+}
 
 /**
- * NDJSON input (docs/input.md): line 1 is a header with every top-level field except `households` and
- * `apartments`; each further line is `{"household": {…}}` or `{"apartment": {…}}`. Blank lines are skipped.
- * The assembler builds the same document the JSON path validates, and remembers each record's line so issue
- * paths can say `["line", 12, "household", …]` instead of `["households", 10, …]`.
+ * NDJSON input (docs/input.md, "Large runs"): line 1 is a header with every top-level field except `households`
+ * and `apartments`; each further line is `{"apartment": {…}}` or `{"household": {…}}`, apartments first. Blank lines
+ * are skipped. Each record is validated with the input schema as it arrives and only the validated record is kept,
+ * and the canonical input hash is streamed in RFC 8785 key order, so a national queue never exists twice in memory.
+ * Issue paths name lines: `["line", 12, "household", "members", 0, "birthDate"]`.
  */
 export class NdjsonAssembler {
   private header: Record<string, unknown> | undefined;
-  private readonly households: unknown[] = [];
-  private readonly apartments: unknown[] = [];
+  private headerLine = 0;
+  private readonly households: (Household | undefined)[] = [];
+  private readonly apartments: (Apartment | undefined)[] = [];
   private readonly householdLines: number[] = [];
   private readonly apartmentLines: number[] = [];
-  private headerLine = 0;
-  private readonly issues: Issue[] = [];
+  private readonly lineIssues: Issue[] = [];
+  private readonly recordIssues: Issue[] = [];
+  private hash: DocumentHash | undefined;
 
   /** Adds one line (1-based `lineNo`). Never throws. */
   push(text: string, lineNo: number): void {
@@ -22,63 +42,143 @@ export class NdjsonAssembler {
     try {
       value = JSON.parse(text);
     } catch {
-      this.issues.push(issue("invalid_json", ["line", lineNo], `Rad ${lineNo} är inte giltig JSON.`, `Line ${lineNo} is not valid JSON.`));
+      this.lineIssues.push(issue("invalid_json", ["line", lineNo], `Rad ${lineNo} är inte giltig JSON.`, `Line ${lineNo} is not valid JSON.`));
       return;
     }
-    if (this.header === undefined && this.headerLine === 0) {
+    if (this.headerLine === 0) {
       this.headerLine = lineNo;
-      if (!isRecord(value)) {
-        this.issues.push(issue("invalid_type", ["line", lineNo], "Första raden ska vara ett huvud-objekt (schemaVersion, asOf, seed, policy, stock).", "The first line must be a header object (schemaVersion, asOf, seed, policy, stock).", { expected: "object" }));
-        return;
-      }
-      for (const key of ["households", "apartments"]) {
-        if (Object.hasOwn(value, key)) {
-          this.issues.push(issue("unrecognized_key", ["line", lineNo, key], `Huvudet får inte innehålla "${key}"; ge en post per rad.`, `The header must not contain "${key}"; give one record per line.`, { received: key }));
-        }
-      }
-      this.header = value;
+      this.acceptHeader(value, lineNo);
       return;
     }
     const keys = isRecord(value) ? Object.keys(value) : [];
     if (!isRecord(value) || keys.length !== 1 || (keys[0] !== "household" && keys[0] !== "apartment")) {
-      this.issues.push(issue("invalid_value", ["line", lineNo], 'Varje rad efter huvudet ska vara {"household": …} eller {"apartment": …}.', 'Every line after the header must be {"household": …} or {"apartment": …}.', { expected: ["household", "apartment"] }));
+      this.lineIssues.push(issue("invalid_value", ["line", lineNo], 'Varje rad efter huvudet ska vara {"household": …} eller {"apartment": …}.', 'Every line after the header must be {"household": …} or {"apartment": …}.', { expected: ["household", "apartment"] }));
       return;
     }
-    if (keys[0] === "household") {
-      this.households.push(value["household"]);
-      this.householdLines.push(lineNo);
-    } else {
-      this.apartments.push(value["apartment"]);
-      this.apartmentLines.push(lineNo);
-    }
+    if (keys[0] === "household") this.acceptHousehold(value["household"], lineNo);
+    else this.acceptApartment(value["apartment"], lineNo);
   }
 
-  /** The assembled document, or the line-level issues found while reading. */
-  finish(): { ok: true; raw: Record<string, unknown> } | { ok: false; issues: Issue[] } {
-    if (this.header === undefined && this.issues.length === 0) {
-      this.issues.push(issue("invalid_json", ["line", 1], "Indata är tom: huvudraden saknas.", "The input is empty: the header line is missing."));
+  private acceptHeader(value: unknown, lineNo: number): void {
+    if (!isRecord(value)) {
+      this.lineIssues.push(issue("invalid_type", ["line", lineNo], "Första raden ska vara ett huvud-objekt (schemaVersion, asOf, seed, policy, stock).", "The first line must be a header object (schemaVersion, asOf, seed, policy, stock).", { expected: "object" }));
+      return;
     }
-    if (this.issues.length > 0) return { ok: false, issues: this.issues };
-    return { ok: true, raw: { ...this.header, households: this.households, apartments: this.apartments } };
+    for (const key of ["households", "apartments"]) {
+      if (Object.hasOwn(value, key)) {
+        this.lineIssues.push(issue("unrecognized_key", ["line", lineNo, key], `Huvudet får inte innehålla "${key}"; ge en post per rad.`, `The header must not contain "${key}"; give one record per line.`, { received: key }));
+      }
+    }
+    const pre = prescan(value, ["line", lineNo]);
+    if (pre.length > 0) {
+      this.lineIssues.push(...pre);
+      return;
+    }
+    this.header = value;
+    this.hash = new DocumentHash(value);
   }
 
-  /** Rewrites a path into the assembled document as a path into the NDJSON lines. */
+  private acceptHousehold(value: unknown, lineNo: number): void {
+    this.hash?.household(value);
+    this.householdLines.push(lineNo);
+    this.households.push(this.validate(value, lineNo, "household", HouseholdSchema));
+  }
+
+  private acceptApartment(value: unknown, lineNo: number): void {
+    if (this.householdLines.length > 0) {
+      this.lineIssues.push(issue("invalid_value", ["line", lineNo], "Lägenhetsrader ska komma före hushållsraderna.", "Apartment lines must come before household lines.", { expected: "apartments first" }));
+      return;
+    }
+    this.hash?.apartment(value);
+    this.apartmentLines.push(lineNo);
+    this.apartments.push(this.validate(value, lineNo, "apartment", ApartmentSchema));
+  }
+
+  private validate<T>(value: unknown, lineNo: number, kind: string, schema: { safeParse(v: unknown, o: { reportInput: boolean }): { success: true; data: T } | { success: false; error: { issues: Parameters<typeof fromZodIssues>[0] } } }): T | undefined {
+    const base: Path = ["line", lineNo, kind];
+    const pre = prescan(value, base);
+    if (pre.length > 0) {
+      this.recordIssues.push(...pre);
+      return undefined;
+    }
+    const parsed = schema.safeParse(value, { reportInput: true });
+    if (parsed.success) return parsed.data;
+    this.recordIssues.push(...fromZodIssues(parsed.error.issues, base));
+    return undefined;
+  }
+
+  /** The validated parts, or the line-level issues (not JSON, no header, a line of the wrong kind) found while reading. */
+  finish(): { ok: true; parts: NdjsonParts } | { ok: false; issues: Issue[] } {
+    if (this.headerLine === 0 && this.lineIssues.length === 0) {
+      this.lineIssues.push(issue("invalid_json", ["line", 1], "Indata är tom: huvudraden saknas.", "The input is empty: the header line is missing."));
+    }
+    if (this.lineIssues.length > 0 || !this.header || !this.hash) return { ok: false, issues: [...this.lineIssues, ...this.recordIssues] };
+    return { ok: true, parts: { header: this.header, households: this.households, apartments: this.apartments, recordIssues: this.recordIssues, inputSha256: this.hash.digest() } };
+  }
+
+  /** Rewrites a path into the assembled document (`["households", 3, …]`) as a path into the NDJSON lines. */
   remap(path: Path): Path {
     const [head, index, ...rest] = path;
+    if (head === "line") return path;
     if (head === "households" && typeof index === "number" && index < this.householdLines.length) return ["line", this.householdLines[index]!, "household", ...rest];
     if (head === "apartments" && typeof index === "number" && index < this.apartmentLines.length) return ["line", this.apartmentLines[index]!, "apartment", ...rest];
     return ["line", this.headerLine || 1, ...path];
   }
 
-  /** Issues of the assembled document with NDJSON line paths. */
+  /** Issues with NDJSON line paths. */
   remapIssues(issues: readonly Issue[]): Issue[] {
     return issues.map((i) => ({ ...i, path: this.remap(i.path) }));
   }
 }
 
+/**
+ * sha256 of the canonical JSON of `{ ...header, apartments, households }`, written while the lines arrive:
+ * header fields sorting before "households" and the apartments (buffered: they come first and are few) are written
+ * when the first household arrives, each household as it arrives, the rest of the header at the end.
+ */
+class DocumentHash {
+  private readonly hash = createHash("sha256");
+  private readonly keys: string[];
+  private readonly apartments: string[] = [];
+  private households = 0;
+  private opened = false;
+
+  constructor(private readonly header: Record<string, unknown>) {
+    this.keys = [...new Set([...Object.keys(header), "apartments", "households"])].sort();
+  }
+
+  apartment(value: unknown): void {
+    this.apartments.push(canonicalJson(value));
+  }
+
+  household(value: unknown): void {
+    this.open();
+    this.hash.update((this.households++ === 0 ? "" : ",") + canonicalJson(value), "utf8");
+  }
+
+  private field(key: string): string {
+    if (key === "apartments") return `[${this.apartments.join(",")}]`;
+    return canonicalJson(this.header[key]);
+  }
+
+  private open(): void {
+    if (this.opened) return;
+    this.opened = true;
+    const before = this.keys.slice(0, this.keys.indexOf("households"));
+    this.hash.update(`{${before.map((k) => `${JSON.stringify(k)}:${this.field(k)},`).join("")}"households":[`, "utf8");
+  }
+
+  digest(): string {
+    this.open();
+    const after = this.keys.slice(this.keys.indexOf("households") + 1);
+    this.hash.update(`]${after.map((k) => `,${JSON.stringify(k)}:${this.field(k)}`).join("")}}`, "utf8");
+    return this.hash.digest("hex");
+  }
+}
+
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** Writes a JSON input document as NDJSON lines (header, then one record per line). */
+/** Writes a JSON input document as NDJSON lines (header, then apartments, then households). */
 export function* toNdjsonLines(doc: { households: readonly unknown[]; apartments: readonly unknown[] } & Record<string, unknown>): Generator<string> {
   const { households, apartments, ...header } = doc;
   yield JSON.stringify(header);

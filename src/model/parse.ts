@@ -1,8 +1,9 @@
-import { ApartmentSchema } from "./apartment.js";
+import { type Apartment, ApartmentSchema } from "./apartment.js";
+import type { NdjsonParts } from "./ndjson.js";
 import { dayNumber } from "./date.js";
-import { HouseholdSchema } from "./household.js";
+import { type Household, HouseholdSchema } from "./household.js";
 import { AllocationInputSchema, type AllocationInput, type CrossCheckInput, crossCheck } from "./input.js";
-import { type Issue, type Result, fail, issue, ok } from "./issue.js";
+import { type Issue, type Path, type Result, fail, issue, ok } from "./issue.js";
 import { prescan } from "./prescan.js";
 import { resolvePolicy } from "./resolve-policy.js";
 import { fromZodIssues } from "./zod-issues.js";
@@ -46,6 +47,35 @@ function salvage(raw: unknown): CrossCheckInput | undefined {
   const each = <T>(list: unknown, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }): (T | undefined)[] =>
     Array.isArray(list) ? list.map((v) => { const r = schema.safeParse(v); return r.success ? r.data : undefined; }) : [];
   return { asOf: raw["asOf"], households: each(raw["households"], HouseholdSchema), apartments: each(raw["apartments"], ApartmentSchema) };
+}
+
+/** The top-level fields of an input, without its records (the NDJSON header). */
+const HeaderSchema = AllocationInputSchema.omit({ households: true, apartments: true });
+
+/**
+ * Validates an input that arrived in parts (NDJSON): the header, and records already validated one by one with the
+ * same schemas as {@link parseInput} (`undefined` where a record failed; its issues come in `recordIssues`). Then the
+ * same policy resolution and cross-record checks run as for a JSON document. Paths of header issues start at `base`.
+ */
+export function parseParts(parts: Pick<NdjsonParts, "header" | "households" | "apartments" | "recordIssues">, base: Path = []): Result<AllocationInput> {
+  try {
+    const { header, households, apartments, recordIssues } = parts;
+    const parsed = HeaderSchema.safeParse(header, { reportInput: true });
+    const issues: Issue[] = [...recordIssues, ...(parsed.success ? [] : fromZodIssues(parsed.error.issues, base))];
+    const policy = header["policy"] === undefined ? undefined : resolvePolicy(header["policy"], [...base, "policy"]);
+    if (policy && !policy.ok) {
+      const policyPath = [...base, "policy"];
+      const isPolicyIssue = (i: Issue) => policyPath.every((part, k) => i.path[k] === part);
+      issues.splice(0, issues.length, ...issues.filter((i) => !isPolicyIssue(i)), ...policy.issues);
+    }
+    const asOf = parsed.success ? parsed.data.asOf : typeof header["asOf"] === "string" && dayNumber(header["asOf"]) !== undefined ? header["asOf"] : undefined;
+    const resolved = policy?.ok ? policy.value : undefined;
+    if (asOf !== undefined) issues.push(...crossCheck({ asOf, households, apartments }, resolved));
+    if (issues.length > 0 || !parsed.success || !policy?.ok) return fail(issues.length > 0 ? issues : [internal()]);
+    return ok({ ...parsed.data, policy: policy.value, households: households as Household[], apartments: apartments as Apartment[] });
+  } catch {
+    return fail([internal()]);
+  }
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);

@@ -67,7 +67,10 @@ describe("allocate with NDJSON (large runs)", () => {
     writeFileSync(broken, `${text.join("\n")}\n`);
     const r = cli(["allocate", broken, "--out", join(tmp, "never.ndjson")]);
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.stdout)).toEqual({ ok: false, issues: [expect.objectContaining({ code: "invalid_json", path: ["line", at + 3] })] });
+    expect(JSON.parse(r.stdout)).toEqual({
+      ok: false,
+      issues: [expect.objectContaining({ code: "invalid_json", path: ["line", at + 3] }), expect.objectContaining({ code: "too_small", path: ["line", at + 1, "household", "credit", "paymentRemarks"] })],
+    });
     text.splice(at + 2, 1);
     writeFileSync(broken, `${text.join("\n")}\n`);
     const r2 = cli(["allocate", broken]);

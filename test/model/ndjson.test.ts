@@ -1,7 +1,11 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allocate } from "../../src/mechanisms/allocate.js";
+import { canonicalHash } from "../../src/audit/canonical.js";
+import { allocate, buildResult, validateAndPrepareParts } from "../../src/mechanisms/allocate.js";
+import { deferredAcceptance } from "../../src/mechanisms/deferred-acceptance.js";
 import { NdjsonAssembler, toNdjsonLines } from "../../src/model/ndjson.js";
+import { allocationInput } from "../mechanisms/instances.js";
 
 const example = JSON.parse(readFileSync(new URL("../../examples/data/orebro-batch.json", import.meta.url), "utf8"));
 
@@ -11,16 +15,34 @@ function assemble(lines: string[]) {
   return { asm, done: asm.finish() };
 }
 
+/** The NDJSON path as the CLI runs it: records validated line by line, then the same checks and mechanism. */
+function viaNdjson(lines: string[]) {
+  const { asm, done } = assemble(lines);
+  if (!done.ok) return { ok: false as const, issues: done.issues };
+  const run = validateAndPrepareParts(done.parts, (issues) => asm.remapIssues(issues));
+  if (!run.ok) return run;
+  return { ok: true as const, value: buildResult(run.value, deferredAcceptance(run.value.prepared.compiled)) };
+}
+
 describe("NDJSON input", () => {
-  it("gives the same result as the JSON path on the same data (apart from the input hash of the reordered document)", () => {
+  it("gives byte-identical results to the JSON path, input hash included, for generated inputs", () => {
+    fc.assert(
+      fc.property(allocationInput({ maxHouseholds: 30, maxApartments: 10 }), (raw) => {
+        const viaJson = allocate(raw, { explanations: false });
+        const viaLines = viaNdjson([...toNdjsonLines(raw)]);
+        expect(viaLines.ok).toBe(viaJson.ok);
+        if (viaJson.ok && viaLines.ok) expect(JSON.stringify(viaLines.value)).toBe(JSON.stringify(viaJson.value));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("streams the canonical hash of the assembled document", () => {
     const { done } = assemble([...toNdjsonLines(example)]);
     if (!done.ok) throw new Error(JSON.stringify(done.issues));
-    const viaJson = allocate(example);
-    const viaNdjson = allocate(done.raw);
-    if (!viaJson.ok || !viaNdjson.ok) throw new Error("invalid example");
-    expect(viaNdjson.value.proposals).toEqual(viaJson.value.proposals);
-    expect(viaNdjson.value.apartments).toEqual(viaJson.value.apartments);
-    expect(viaNdjson.value.unmatchedHouseholds).toEqual(viaJson.value.unmatchedHouseholds);
+    expect(done.parts.inputSha256).toBe(canonicalHash(example));
+    const none = assemble([JSON.stringify({ schemaVersion: 1, asOf: "2026-11-21", zz: [1], aa: { b: 1, a: 2 } })]).done;
+    expect(none.ok && none.parts.inputSha256).toBe(canonicalHash({ schemaVersion: 1, asOf: "2026-11-21", zz: [1], aa: { b: 1, a: 2 }, households: [], apartments: [] }));
   });
 
   it("reports invalid records with their line numbers, through the same validation", () => {
@@ -31,32 +53,45 @@ describe("NDJSON input", () => {
     bad.household.extra = true;
     lines[householdLine - 1] = JSON.stringify(bad);
     lines.splice(householdLine + 1, 0, "{not json");
-    const { asm, done } = assemble(lines);
-    expect(done).toEqual({ ok: false, issues: [expect.objectContaining({ code: "invalid_json", path: ["line", householdLine + 2] })] });
-    lines.splice(householdLine + 1, 1);
-    const again = assemble(lines);
-    if (!again.done.ok) throw new Error("should assemble");
-    const r = allocate(again.done.raw);
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(again.asm.remapIssues(r.issues).map((i) => [i.code, i.path])).toEqual([
+    // A line that is not JSON stops the run; the record issues found on other lines are reported with it.
+    const broken = assemble(lines).done;
+    expect(broken.ok).toBe(false);
+    expect(!broken.ok && broken.issues.map((i) => [i.code, i.path])).toEqual([
+      ["invalid_json", ["line", householdLine + 2]],
       ["invalid_date", ["line", householdLine, "household", "members", 0, "birthDate"]],
       ["unrecognized_key", ["line", householdLine, "household", "extra"]],
     ]);
-    void asm;
+    lines.splice(householdLine + 1, 1);
+    const r = viaNdjson(lines);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => [i.code, i.path])).toEqual([
+      ["invalid_date", ["line", householdLine, "household", "members", 0, "birthDate"]],
+      ["unrecognized_key", ["line", householdLine, "household", "extra"]],
+    ]);
   });
 
-  it("rejects a header that carries records, a line that is neither record kind, and empty input", () => {
+  it("reports cross-record issues (a ranking naming a missing apartment) on the household's line", () => {
+    const lines = [...toNdjsonLines(example)];
+    const at = lines.findIndex((l) => l.startsWith('{"household"'));
+    const h = JSON.parse(lines[at]!);
+    h.household.preferences.ranking = ["A-NOPE"];
+    lines[at] = JSON.stringify(h);
+    const r = viaNdjson(lines);
+    expect(!r.ok && r.issues).toEqual([expect.objectContaining({ code: "unknown_apartment", path: ["line", at + 1, "household", "preferences", "ranking", 0] })]);
+  });
+
+  it("rejects a header that carries records, a line that is neither record kind, an apartment after households, and empty input", () => {
     expect(assemble(['{"schemaVersion":1,"households":[]}']).done).toMatchObject({ ok: false, issues: [{ code: "unrecognized_key", path: ["line", 1, "households"] }] });
     expect(assemble(['{"schemaVersion":1}', '{"tenant":{}}']).done).toMatchObject({ ok: false, issues: [{ code: "invalid_value", path: ["line", 2] }] });
+    const late = assemble(['{"schemaVersion":1}', '{"household":{}}', '{"apartment":{}}']).done;
+    expect(!late.ok && late.issues[0]).toMatchObject({ code: "invalid_value", path: ["line", 3] });
     expect(assemble(["", "  "]).done).toMatchObject({ ok: false, issues: [{ code: "invalid_json", path: ["line", 1] }] });
   });
 
   it("maps header-level issues (policy, stock) to the header line", () => {
     const lines = [...toNdjsonLines({ ...example, policy: "goteborg" })];
-    const { asm, done } = assemble(["", ...lines]);
-    if (!done.ok) throw new Error("should assemble");
-    const r = allocate(done.raw);
-    expect(!r.ok && asm.remapIssues(r.issues)[0]).toMatchObject({ code: "unknown_preset", path: ["line", 2, "policy"] });
+    const r = viaNdjson(lines);
+    expect(!r.ok && r.issues[0]).toMatchObject({ code: "unknown_preset", path: ["line", 1, "policy"] });
   });
 });

@@ -1,8 +1,8 @@
 import { serializeResult } from "../../audit/serialize.js";
-import { allocate, buildResult, rank, validateAndPrepare, withExplanations } from "../../mechanisms/allocate.js";
+import { type Run, allocate, buildResult, rank, validateAndPrepare, validateAndPrepareParts, withExplanations } from "../../mechanisms/allocate.js";
 import { deferredAcceptance } from "../../mechanisms/deferred-acceptance.js";
 import { resultLines } from "../../mechanisms/stream.js";
-import { type Issue, type Result, issue } from "../../model/issue.js";
+import { type Result, issue } from "../../model/issue.js";
 import { NdjsonAssembler } from "../../model/ndjson.js";
 import { type CliIo, EXIT, type ExitCode, linesOf, readJsonSource, reportIssues, writerOf } from "../io.js";
 
@@ -44,16 +44,10 @@ export const isNdjson = (path: string | undefined): boolean => path !== undefine
  */
 export async function allocateCommand(source: string, out: string | undefined, io: CliIo): Promise<ExitCode> {
   if (!isNdjson(source) && !isNdjson(out)) return runEngineCommand(allocate, source, out, io);
-  const raw = await readInput(source, io);
-  if (!raw.ok) {
-    reportIssues(raw.issues, io);
-    return EXIT.invalid;
-  }
-  io.progress?.("bostad-forst: validerar och förbereder / validating and preparing …");
-  const run = validateAndPrepare(raw.value.raw);
+  const run = await readRun(source, io);
   if (!run.ok) {
     io.progress?.("\n");
-    reportIssues(raw.value.remap(run.issues), io);
+    reportIssues(run.issues, io);
     return EXIT.invalid;
   }
   const p = run.value.prepared;
@@ -80,25 +74,29 @@ export async function allocateCommand(source: string, out: string | undefined, i
   return EXIT.ok;
 }
 
-/** Reads `<file|->` as JSON, or as NDJSON when the file is named so; issue paths of NDJSON input point at lines. */
-async function readInput(source: string, io: CliIo): Promise<Result<{ raw: unknown; remap: (issues: Issue[]) => Issue[] }>> {
+/** Reads `<file|->` (JSON, or NDJSON when the file is named so), validates it and prepares the run; NDJSON issue paths name lines. */
+async function readRun(source: string, io: CliIo): Promise<Result<Run>> {
   if (!isNdjson(source)) {
     const raw = await readJsonSource(source, io);
-    return raw.ok ? { ok: true, value: { raw: raw.value, remap: (issues) => issues } } : raw;
+    if (!raw.ok) return raw;
+    io.progress?.("bostad-forst: validerar och förbereder / validating and preparing …");
+    return validateAndPrepare(raw.value);
   }
   const asm = new NdjsonAssembler();
   let lineNo = 0;
   try {
     for await (const line of linesOf(source, io)) {
       asm.push(++lineNo === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line, lineNo);
-      if (lineNo % 100_000 === 0) io.progress?.(`bostad-forst: läser / reading ${lineNo} rader / lines …`);
+      if (lineNo % 100_000 === 0) io.progress?.(`bostad-forst: läser och validerar / reading and validating ${lineNo} rader / lines …`);
     }
   } catch (error) {
     const reason = error instanceof Error && "code" in error ? String((error as { code: unknown }).code) : "error";
     return { ok: false, issues: [issue("invalid_input", [], `Kunde inte läsa filen "${source}" (${reason}).`, `Could not read the file "${source}" (${reason}).`, { received: reason })] };
   }
   const done = asm.finish();
-  return done.ok ? { ok: true, value: { raw: done.raw, remap: (issues) => asm.remapIssues(issues) } } : done;
+  if (!done.ok) return done;
+  io.progress?.("bostad-forst: kontrollerar och förbereder / checking and preparing …");
+  return validateAndPrepareParts(done.parts, (issues) => asm.remapIssues(issues));
 }
 
 /** `bostad-forst rank <input.json|->`: each vacancy's offer order (single-vacancy mode). */
