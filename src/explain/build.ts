@@ -4,7 +4,7 @@ import { type Issue, type Result, fail, issue, ok } from "../model/issue.js";
 import type { AllocationResult } from "../model/result.js";
 import type { Run } from "../mechanisms/allocate.js";
 import { lettingRuleOf } from "../rules/checks/letting-rule.js";
-import { choicesOf } from "../mechanisms/prepare.js";
+import { choicesOf, keyAt } from "../mechanisms/prepare.js";
 import { type KeyPart, type PriorityKey, effectiveOrder } from "../rules/priority.js";
 import { applyChange, eligibilityCandidates, rerunMechanism, verifyEligibilityChange } from "./counterfactual.js";
 import type { ApartmentView, ChoiceStep, Counterfactual, Cutoff, Decider, GroupView, KeyPartView, Outcome, PriorityView, RunRef, UnmatchedReason } from "./types.js";
@@ -166,8 +166,8 @@ export function buildExplanation(run: Run, result: AllocationResult, householdId
     // Deferred acceptance wastes nothing and has no justified envy: an eligible, preferred apartment is held by someone ranked higher.
     if (holder === undefined || ranking === undefined) throw new Error(`invariant: ${a.id} is eligible for ${householdId}, preferred, and not held`);
     const ri = p.ruleIndex.get(a.lettingRule)!;
-    const ownKey = p.keys[ri]![hi]!;
-    const holderKey = p.keys[ri]![holder]!;
+    const ownKey = keyAt(p, ri, hi)!;
+    const holderKey = keyAt(p, ri, holder)!;
     const at = decidingPart(ownKey, holderKey);
     const positions = positionOf.get(a.id)!;
     const position = positions.get(householdId)!;
@@ -217,7 +217,7 @@ export function buildExplanation(run: Run, result: AllocationResult, householdId
         proposal.rentGuaranteeRequired && g !== undefined
           ? { maxMonthlySek: g.maxMonthlySek, validUntil: g.validUntil, reviewEveryMonths: run.input.policy.rentGuarantee.reviewEveryMonths, source: run.input.policy.rentGuarantee.source }
           : null,
-      own: priorityView(run, p.keys[ri]![hi]!),
+      own: priorityView(run, keyAt(p, ri, hi)!),
     };
   } else {
     const kinds = new Set(steps.map((s) => s.code));

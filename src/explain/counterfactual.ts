@@ -3,7 +3,7 @@ import type { Household } from "../model/household.js";
 import { unreachable } from "../model/unreachable.js";
 import type { AllocationInput } from "../model/input.js";
 import { deferredAcceptance } from "../mechanisms/deferred-acceptance.js";
-import { type Prepared, pairEligibility, withHousehold } from "../mechanisms/prepare.js";
+import { type Prepared, keyAt, pairEligibility, withHousehold } from "../mechanisms/prepare.js";
 import { FACTS, type FactValue, type Facts, computeFacts } from "../facts/catalogue.js";
 import type { FactId } from "../facts/ids.js";
 import type { Check, CheckCode } from "../rules/eligibility.js";
@@ -164,7 +164,7 @@ export function rerunMechanism(p: Prepared, index: number, changed: Household): 
     apartment: m.apartmentOf[index]!,
     outranks: (ri, rival) => {
       const mine = variant.key(ri);
-      const theirs = p.keys[ri]?.[rival];
+      const theirs = keyAt(p, ri, rival);
       return mine !== undefined && theirs !== undefined && compareKeys(mine, theirs) < 0;
     },
   };

@@ -2,7 +2,7 @@ import type { ApartmentOutcome, ChoiceReason, PriorityJson, Proposal, UnfilledRe
 import { CHECK_CODES, type Check } from "../rules/eligibility.js";
 import type { PriorityKey } from "../rules/priority.js";
 import type { Matching } from "./deferred-acceptance.js";
-import { type Prepared, eligibilityAt } from "./prepare.js";
+import { type Prepared, eligibilityAt, keyAt } from "./prepare.js";
 
 const ELIGIBLE = 1;
 const GUARANTEE = 2;
@@ -108,7 +108,7 @@ function positionAt(x: OutcomeIndex, a: number, h: number): number {
 }
 
 const failedAt = (x: OutcomeIndex, h: number, i: number): Check[] => eligibilityAt(x.p, h, i, x.memo).checks.filter((c) => !c.pass);
-const keyOf = (p: Prepared, a: number, h: number): PriorityKey => p.keys[p.ruleIndex.get(p.apartments[a]!.lettingRule)!]![h]!;
+const keyOf = (p: Prepared, a: number, h: number): PriorityKey => keyAt(p, p.ruleIndex.get(p.apartments[a]!.lettingRule)!, h)!;
 
 /** The proposal of a matched household, or undefined. */
 export function proposalItem(x: OutcomeIndex, h: number): Proposal | undefined {

@@ -30,7 +30,8 @@ export interface Prepared {
   apartmentIndex: ReadonlyMap<string, number>;
   householdIndex: ReadonlyMap<string, number>;
   facts: readonly Facts[];
-  groups: readonly GroupMatch[];
+  /** Each household's priority group (the condition traces are not kept: an explanation re-evaluates what it shows). */
+  groups: readonly Pick<GroupMatch, "group">[];
   lotteries: readonly string[];
   /** Ranked pairs of household h are `pairStart[h] .. pairStart[h + 1]`, in the household's order. */
   pairStart: Int32Array;
@@ -40,9 +41,7 @@ export interface Prepared {
   /** Letting rules used by the vacancies, in a fixed order; `ruleIndex` maps a rule to its place. */
   rules: readonly LettingRule[];
   ruleIndex: ReadonlyMap<LettingRule, number>;
-  /** Per rule index: the priority key of every household that applied to an apartment under that rule. */
-  keys: readonly (readonly (PriorityKey | undefined)[])[];
-  /** Per rule index: households that applied under the rule, highest priority first. */
+  /** Per rule index: households that applied under the rule, highest priority first (keys: {@link keyAt}). */
   order: readonly (readonly number[])[];
   compiled: CompiledInstance;
 }
@@ -133,7 +132,7 @@ export function prepare(input: AllocationInput): Prepared {
 
   const n = households.length;
   const facts: Facts[] = new Array(n);
-  const groups: GroupMatch[] = new Array(n);
+  const groups: Pick<GroupMatch, "group">[] = new Array(n);
   const lotteries: string[] = new Array(n);
   const pairStart = new Int32Array(n + 1);
   let total = 0;
@@ -151,7 +150,7 @@ export function prepare(input: AllocationInput): Prepared {
     const household = households[h]!;
     const f = computeFacts(household, factCtx);
     facts[h] = f;
-    groups[h] = priorityGroupOf(f, policy);
+    groups[h] = { group: priorityGroupOf(f, policy).group };
     lotteries[h] = lotteryNumber(seed, household.id);
     applied.fill(0);
     let i = pairStart[h]!;
@@ -167,19 +166,29 @@ export function prepare(input: AllocationInput): Prepared {
     }
   }
 
-  const keys = rules.map((rule, ri) => {
-    const out: (PriorityKey | undefined)[] = new Array(n);
-    for (const h of applicants[ri]!) out[h] = priorityKey(facts[h]!, households[h]!, rule, policy, seed, { lottery: lotteries[h]!, group: groups[h]! });
-    return out;
+  // Keys exist only while sorting; afterwards the rank arrays carry the order and keyAt recomputes a key on demand.
+  const order = rules.map((rule, ri) => {
+    const keys = new Map<number, PriorityKey>();
+    for (const h of applicants[ri]!) keys.set(h, priorityKey(facts[h]!, households[h]!, rule, policy, seed, { lottery: lotteries[h]!, group: groups[h]! }));
+    return applicants[ri]!.sort((x, y) => compareKeys(keys.get(x)!, keys.get(y)!));
   });
-  const order = rules.map((_, ri) => applicants[ri]!.sort((x, y) => compareKeys(keys[ri]![x]!, keys[ri]![y]!)));
   const rank = order.map((list) => {
     const r = new Int32Array(n).fill(n);
     for (let i = 0; i < list.length; i++) r[list[i]!] = i;
     return r;
   });
   const compiled = compile(n, apartments.length, pairStart, pairApartment, pairFlags, ruleOfApartment, rank);
-  return { input, households, apartments, apartmentIndex, householdIndex, facts, groups, lotteries, pairStart, pairApartment, pairFlags, rules, ruleIndex, keys, order, compiled };
+  return { input, households, apartments, apartmentIndex, householdIndex, facts, groups, lotteries, pairStart, pairApartment, pairFlags, rules, ruleIndex, order, compiled };
+}
+
+/**
+ * Household h's priority key under rule index ri, or undefined if it did not apply under that rule. Recomputed by the
+ * same `priorityKey` as the ranking (deterministic and cheap), so a national-scale run keeps no key objects.
+ */
+export function keyAt(p: Prepared, ri: number, h: number): PriorityKey | undefined {
+  if (p.compiled.rank[ri]![h]! >= p.households.length) return undefined;
+  const { policy, seed } = p.input;
+  return priorityKey(p.facts[h]!, p.households[h]!, p.rules[ri]!, policy, seed, { lottery: p.lotteries[h]!, group: p.groups[h]! });
 }
 
 /** Keeps only eligible pairs, in each household's order: the deferred-acceptance instance. */
@@ -216,7 +225,7 @@ export function withHousehold(p: Prepared, index: number, changed: Household): V
   const group = priorityGroupOf(facts, input.policy);
   const lottery = lotteryNumber(input.seed, changed.id);
   const choices = householdChoices(p, changed, facts);
-  const newKeys = p.rules.map((rule, ri) => (p.keys[ri]![index] === undefined ? undefined : priorityKey(facts, changed, rule, input.policy, input.seed, { lottery, group })));
+  const newKeys = p.rules.map((rule, ri) => (p.compiled.rank[ri]![index]! >= p.households.length ? undefined : priorityKey(facts, changed, rule, input.policy, input.seed, { lottery, group })));
   const rank = p.compiled.rank.map((old, ri) => {
     const key = newKeys[ri];
     if (key === undefined) return old;
@@ -225,7 +234,7 @@ export function withHousehold(p: Prepared, index: number, changed: Household): V
     let hi = others.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (compareKeys(p.keys[ri]![others[mid]!]!, key) < 0) lo = mid + 1;
+      if (compareKeys(keyAt(p, ri, others[mid]!)!, key) < 0) lo = mid + 1;
       else hi = mid;
     }
     others.splice(lo, 0, index);

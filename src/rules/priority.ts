@@ -41,7 +41,7 @@ export interface GroupMatch {
 /** Work already done by the caller for this household (both independent of the apartment and the rule). */
 export interface PriorityOptions {
   lottery?: string;
-  group?: GroupMatch;
+  group?: Pick<GroupMatch, "group">;
 }
 
 /** Score of a missing value (no social priority decision): below every real one; finite so keys stay valid JSON. */
