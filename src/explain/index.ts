@@ -1,9 +1,9 @@
 import { serializeResult } from "../audit/serialize.js";
-import { type Run, buildResult, validateAndPrepare } from "../mechanisms/allocate.js";
-import { deferredAcceptance } from "../mechanisms/deferred-acceptance.js";
-import { type Result, ok } from "../model/issue.js";
+import { type Run, buildResult, resultFor, validateAndPrepare } from "../mechanisms/allocate.js";
+import { type Matching, deferredAcceptance } from "../mechanisms/deferred-acceptance.js";
+import { type Result, fail, ok } from "../model/issue.js";
 import type { AllocationResult } from "../model/result.js";
-import { buildExplanation } from "./build.js";
+import { buildExplanation, unknownHousehold } from "./build.js";
 import { redact } from "./redact.js";
 import { apartmentDoc } from "./render/apartment.js";
 import { type Format, serialize } from "./render/doc.js";
@@ -55,8 +55,18 @@ export function allocateRun(raw: unknown): Result<{ run: Run; result: Allocation
  * @example explain(JSON.parse(text), "H-0001", { audience: "caseworker" })
  */
 export function explain(raw: unknown, householdId: string, options: ExplainOptions = {}): Result<HouseholdExplanation> {
-  const r = allocateRun(raw);
-  return r.ok ? explainHousehold(r.value.run, r.value.result, householdId, options) : r;
+  const run = validateAndPrepare(raw);
+  if (!run.ok) return run;
+  return explainInRun(run.value, deferredAcceptance(run.value.prepared.compiled), householdId, options);
+}
+
+/**
+ * One household's explanation from a run and its matching, reading only the part of the result it needs
+ * ({@link resultFor}): explaining one household after a national-scale run does not build the whole result.
+ */
+export function explainInRun(run: Run, matching: Matching, householdId: string, options: ExplainOptions = {}): Result<HouseholdExplanation> {
+  const partial = resultFor(run, matching, householdId);
+  return partial ? explainHousehold(run, partial, householdId, options) : fail([unknownHousehold(householdId)]);
 }
 
 /** Rendering options: language (default `sv`) and format (default `text`; `json` prints the structure). */

@@ -10,7 +10,7 @@ import type { AllocationResult, ApartmentOutcome, Audit, RankResult } from "../m
 import { ENGINE } from "../version.js";
 import { type Matching, deferredAcceptance } from "./deferred-acceptance.js";
 import { type DesignationUsage, checkDesignations } from "./designations.js";
-import { type OutcomeIndex, apartmentItem, outcomeIndex, proposalItem, unfilledItem, unmatchedItem } from "./outcome.js";
+import { type OutcomeIndex, apartmentItem, outcomeIndex, outcomeIndexFor, proposalItem, unfilledItem, unmatchedItem } from "./outcome.js";
 import { type Prepared, prepare } from "./prepare.js";
 
 export { priorityJson } from "./outcome.js";
@@ -81,6 +81,29 @@ export function buildResult(run: Run, matching: Matching, index: OutcomeIndex = 
     unmatchedHouseholds: unmatched,
     unfilledApartments: unfilled,
     apartments,
+    designations: run.designations,
+  };
+}
+
+/**
+ * The part of the result one household's explanation reads: its proposal, and the apartments it ranked with their
+ * rankings and holders' proposals. Built by the same item builders as the whole result, from one scan of the pairs.
+ */
+export function resultFor(run: Run, matching: Matching, householdId: string): AllocationResult | undefined {
+  const h = run.prepared.householdIndex.get(householdId);
+  if (h === undefined) return undefined;
+  const x = outcomeIndexFor(run.prepared, matching, h);
+  const holders = new Set<number>([h]);
+  for (const a of x.apartmentsById) if (matching.householdOf[a] !== -1) holders.add(matching.householdOf[a]!);
+  const proposals = [...holders].map((k) => proposalItem(x, k)).filter((p) => p !== undefined).sort((a, b) => byCodePoint(a.householdId, b.householdId));
+  const unmatched = unmatchedItem(x, h);
+  return {
+    schemaVersion: 1,
+    audit: auditOf(run, "deferred-acceptance"),
+    proposals,
+    unmatchedHouseholds: unmatched ? [unmatched] : [],
+    unfilledApartments: [],
+    apartments: Array.from(x.apartmentsById, (a) => apartmentItem(x, a)),
     designations: run.designations,
   };
 }
