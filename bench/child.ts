@@ -1,6 +1,6 @@
 /** Runs one scenario in this process and prints its figures as one JSON line (see bench/run.ts). */
 import { readFileSync } from "node:fs";
-import { SCENARIOS, fromJsonFile, instanceFile, municipal, rssMb } from "./scenarios.js";
+import { SCENARIOS, fromJsonFile, fromNdjsonFile, instanceFile, municipal, rssMb } from "./scenarios.js";
 import { generateBenchInput } from "./generate.js";
 
 const [scenario, repeatText] = process.argv.slice(2);
@@ -14,7 +14,10 @@ if (scenario === "municipal") {
 } else if (scenario === "json100k") {
   const path = await instanceFile(SCENARIOS.json100k, "json");
   readFileSync(path); // page cache
-  for (let i = 0; i < repeat; i++) runs.push(fromJsonFile(path));
+  for (let i = 0; i < repeat; i++) runs.push(await fromJsonFile(path));
+} else if (scenario === "queue1m") {
+  const path = await instanceFile(SCENARIOS.queue1m, "ndjson");
+  for (let i = 0; i < repeat; i++) runs.push(await fromNdjsonFile(path));
 } else {
   throw new Error(`unknown scenario ${String(scenario)}`);
 }

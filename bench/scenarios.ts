@@ -2,12 +2,15 @@
  * Benchmark scenarios (DESIGN section 10), each run in its own child process by bench/run.ts so that peak RSS
  * is the scenario's own. Every scenario prints one JSON line: { scenario, figures: { name: ms }, maxRssMb }.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync, createWriteStream } from "node:fs";
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createInterface } from "node:readline";
 import { once } from "node:events";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { explainHousehold } from "../src/explain/index.js";
-import { allocate, buildResult, validateAndPrepare } from "../src/mechanisms/allocate.js";
+import { explainHousehold, explainInRun } from "../src/explain/index.js";
+import { type Run, allocate, validateAndPrepare, validateAndPrepareParts } from "../src/mechanisms/allocate.js";
+import { resultLines } from "../src/mechanisms/stream.js";
+import { NdjsonAssembler } from "../src/model/ndjson.js";
 import { serializeResult } from "../src/audit/serialize.js";
 import { deferredAcceptance } from "../src/mechanisms/deferred-acceptance.js";
 import { toNdjsonLines } from "../src/model/ndjson.js";
@@ -51,22 +54,74 @@ export function municipal(raw: unknown): Record<string, number> {
   return { total: t1 - t0, serialize: t2 - t1, resultMb: Math.round(text.length / 1e6), oneExplanationAllCounterfactuals: t4 - t3 };
 }
 
-/** One JSON file end to end, against JSON.parse of the same text in the same process. */
-export function fromJsonFile(path: string): Record<string, number> {
+/** Streams a run's NDJSON result to a file (what `allocate … --out result.ndjson` writes). */
+async function writeResult(path: string, run: Run, matching: ReturnType<typeof deferredAcceptance>): Promise<void> {
+  const out = createWriteStream(path);
+  for (const line of resultLines(run, matching)) if (!out.write(`${line}\n`)) await once(out, "drain");
+  out.end();
+  await once(out, "finish");
+}
+
+/** One JSON file end to end (parse, validate, prepare, match, stream the result), against JSON.parse of the same text. */
+export async function fromJsonFile(path: string): Promise<Record<string, number>> {
   const text = readFileSync(path, "utf8");
   const p0 = now();
   JSON.parse(text);
   const parseOnly = now() - p0;
   const t0 = now();
-  const raw = JSON.parse(text);
-  const run = validateAndPrepare(raw);
+  const run = validateAndPrepare(JSON.parse(text));
   if (!run.ok) throw new Error(JSON.stringify(run.issues.slice(0, 3)));
   const t1 = now();
   const matching = deferredAcceptance(run.value.prepared.compiled);
   const t2 = now();
-  const result = buildResult(run.value, matching);
+  await writeResult(resolve(OUT, "result-json100k.ndjson"), run.value, matching);
   const t3 = now();
-  return { jsonParse: parseOnly, validateAndPrepare: t1 - t0, deferredAcceptance: t2 - t1, buildResult: t3 - t2, total: t3 - t0, proposals: result.proposals.length };
+  return { jsonParse: parseOnly, validateAndPrepare: t1 - t0, deferredAcceptance: t2 - t1, writeResult: t3 - t2, total: t3 - t0 };
+}
+
+/** National scale from an NDJSON file: read and validate line by line, prepare, match, stream the result, explain one household. */
+export async function fromNdjsonFile(path: string): Promise<Record<string, number>> {
+  const f0 = now();
+  for await (const line of createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Infinity })) JSON.parse(line);
+  const floor = now() - f0;
+  const t0 = now();
+  const asm = new NdjsonAssembler();
+  let n = 0;
+  for await (const line of createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Infinity })) asm.push(line, ++n);
+  const done = asm.finish();
+  if (!done.ok) throw new Error(JSON.stringify(done.issues.slice(0, 3)));
+  const t1 = now();
+  const run = validateAndPrepareParts(done.parts, (issues) => asm.remapIssues(issues));
+  if (!run.ok) throw new Error(JSON.stringify(run.issues.slice(0, 3)));
+  const t2 = now();
+  const das: number[] = [];
+  let matching = deferredAcceptance(run.value.prepared.compiled);
+  for (let i = 0; i < 3; i++) {
+    const d0 = now();
+    matching = deferredAcceptance(run.value.prepared.compiled);
+    das.push(now() - d0);
+  }
+  const t3 = now();
+  await writeResult(resolve(OUT, "result-queue1m.ndjson"), run.value, matching);
+  const t4 = now();
+  // A household that lost choices on priority: its explanation re-runs the whole matching per counterfactual.
+  let explained = -1;
+  for (let h = 0; h < run.value.prepared.households.length && explained === -1; h++) if (matching.apartmentOf[h] === -1 && run.value.prepared.pairStart[h + 1]! > run.value.prepared.pairStart[h]!) explained = h;
+  const e0 = now();
+  if (explained !== -1) explainInRun(run.value, matching, run.value.prepared.households[explained]!.id, { audience: "household" });
+  const e1 = now();
+  const sorted = [...das].sort((a, b) => a - b);
+  return {
+    lineParseFloor: floor,
+    readValidateHash: t1 - t0,
+    checksAndPrepare: t2 - t1,
+    deferredAcceptance: sorted[1]!,
+    writeResult: t4 - t3,
+    total: t1 - t0 + (t2 - t1) + sorted[1]! + (t4 - t3),
+    oneExplanation: e1 - e0,
+    households: run.value.prepared.households.length,
+    pairs: run.value.prepared.pairApartment.length,
+  };
 }
 
 export const SCENARIOS = {
