@@ -4,7 +4,7 @@ import { deferredAcceptance } from "../../mechanisms/deferred-acceptance.js";
 import { resultLines } from "../../mechanisms/stream.js";
 import { type Result, issue } from "../../model/issue.js";
 import { NdjsonAssembler } from "../../model/ndjson.js";
-import { type CliIo, EXIT, type ExitCode, linesOf, readJsonSource, reportIssues, writerOf } from "../io.js";
+import { type CliIo, EXIT, type ExitCode, linesOf, readJsonSource, reportIssues, toJson, writerOf } from "../io.js";
 
 /** An engine entry point: raw JSON in, the result contract or every input issue out (never a partial result). */
 export type Engine = (raw: unknown) => Result<unknown>;
@@ -25,7 +25,8 @@ export async function runEngineCommand(engine: Engine, source: string, out: stri
     return EXIT.invalid;
   }
   // The one serialisation `verify` compares against, byte for byte.
-  const text = serializeResult(result.value);
+  const text = serializeOrExplain(result.value, io);
+  if (text === undefined) return EXIT.internal;
   if (out === undefined) {
     io.stdout(text);
   } else {
@@ -33,6 +34,21 @@ export async function runEngineCommand(engine: Engine, source: string, out: stri
     io.stderr(`bostad-forst: skrev / wrote ${out}\n`);
   }
   return EXIT.ok;
+}
+
+/**
+ * The result as one JSON document, or undefined (with the reason on stderr and an `internal_error` issue on stdout)
+ * when it is too large for one string: V8 strings stop at about 512 MB; such runs stream NDJSON instead.
+ */
+function serializeOrExplain(result: unknown, io: CliIo): string | undefined {
+  try {
+    return serializeResult(result);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    io.stdout(toJson({ ok: false, issues: [issue("internal_error", [], "Resultatet är för stort för ett JSON-dokument; skriv det som NDJSON med --out resultat.ndjson.", "The result is too large for one JSON document; write it as NDJSON with --out result.ndjson.")] }));
+    io.stderr("bostad-forst: resultatet är för stort för ett JSON-dokument / the result is too large for one JSON document: use --out result.ndjson\n");
+    return undefined;
+  }
 }
 
 /** Files named `*.ndjson` or `*.jsonl` are NDJSON (docs/input.md, "Large runs"). */
@@ -55,7 +71,8 @@ export async function allocateCommand(source: string, out: string | undefined, i
   const matching = deferredAcceptance(p.compiled);
   if (!isNdjson(out) && !(out === undefined && isNdjson(source))) {
     // NDJSON in, one JSON document out: the same result as the JSON path, explanations included.
-    const text = serializeResult(withExplanations(run.value, buildResult(run.value, matching)));
+    const text = serializeOrExplain(withExplanations(run.value, buildResult(run.value, matching)), io);
+    if (text === undefined) return EXIT.internal;
     if (out === undefined) io.stdout(text);
     else await io.writeFile(out, text);
     io.progress?.("\n");
