@@ -4,7 +4,7 @@ import type { LettingRule } from "../model/enums.js";
 import type { Household } from "../model/household.js";
 import type { AllocationInput } from "../model/input.js";
 import { type Evaluation, evaluate } from "../rules/condition.js";
-import { type Eligibility, checkEligibility } from "../rules/eligibility.js";
+import { type Eligibility, VERDICT_ELIGIBLE, VERDICT_GUARANTEE, checkEligibility, eligibilityVerdict } from "../rules/eligibility.js";
 import { lettingRuleOf } from "../rules/checks/letting-rule.js";
 import { type GroupMatch, type PriorityKey, compareKeys, lotteryNumber, priorityGroupOf, priorityKey } from "../rules/priority.js";
 import type { CompiledInstance } from "./deferred-acceptance.js";
@@ -69,13 +69,18 @@ export function pairEligibility(ctx: Context, household: Household, facts: Facts
   return checkEligibility(household, facts, a, policy, asOf, letting ? { letting } : {});
 }
 
-/** Verdicts of every apartment a household ranked, in its order (apartment index, eligible, through rent guarantee). */
+/**
+ * Verdicts of every apartment a household ranked, in its order (apartment index, eligible, through rent guarantee),
+ * by `eligibilityVerdict`: the verdict of `checkEligibility` without building the check objects.
+ */
 export function householdChoices(ctx: Context, household: Household, facts: Facts): { apartment: number; eligible: boolean; rentGuaranteeRequired: boolean }[] {
   const letting = lettingCache(facts, ctx.input);
+  const { policy, asOf } = ctx.input;
   return household.preferences.ranking.map((id) => {
     const ai = ctx.apartmentIndex.get(id)!;
-    const e = pairEligibility(ctx, household, facts, ai, letting(ctx.apartments[ai]!.lettingRule));
-    return { apartment: ai, eligible: e.eligible, rentGuaranteeRequired: e.rentGuaranteeRequired };
+    const a = ctx.apartments[ai]!;
+    const flags = eligibilityVerdict(household, facts, a, policy, asOf, letting(a.lettingRule));
+    return { apartment: ai, eligible: (flags & VERDICT_ELIGIBLE) !== 0, rentGuaranteeRequired: (flags & VERDICT_GUARANTEE) !== 0 };
   });
 }
 

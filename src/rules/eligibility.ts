@@ -2,11 +2,12 @@ import type { Facts } from "../facts/catalogue.js";
 import type { Apartment } from "../model/apartment.js";
 import type { Household } from "../model/household.js";
 import type { LandlordTerms, Policy } from "../model/policy.js";
-import { type AccessibilityCheck, checkAccessibility } from "./checks/accessibility.js";
-import { type ExcludedDistrictCheck, checkExcludedDistrict } from "./checks/excluded-district.js";
-import { type HousingDebtCheck, type IncomeCheck, type PaymentRemarksCheck, type RentGuaranteeCheck, checkFinances } from "./checks/finances.js";
+import { countedPersons } from "../facts/overcrowding.js";
+import { type AccessibilityCheck, accessibilityMet, checkAccessibility } from "./checks/accessibility.js";
+import { type ExcludedDistrictCheck, checkExcludedDistrict, inExcludedDistrict } from "./checks/excluded-district.js";
+import { type HousingDebtCheck, type IncomeCheck, type PaymentRemarksCheck, type RentGuaranteeCheck, checkFinances, financesPass, financialCore } from "./checks/finances.js";
 import { type LettingRuleCheck, checkLettingRule } from "./checks/letting-rule.js";
-import { type SizeCheck, checkSize } from "./checks/size.js";
+import { type SizeCheck, capacityOf, checkSize, sizeFits } from "./checks/size.js";
 import type { Evaluation } from "./condition.js";
 
 /** One named eligibility check with the values it compared, tagged by `code`. */
@@ -89,6 +90,27 @@ export function checkEligibility(
     rentGuaranteeRequired: finances.rentGuaranteeRequired,
     checks: [letting, finances.income, finances.paymentRemarks, finances.housingDebt, finances.rentGuarantee, size, accessibility, district],
   };
+}
+
+/** Bit of {@link eligibilityVerdict}: every check passes. */
+export const VERDICT_ELIGIBLE = 1;
+/** Bit of {@link eligibilityVerdict}: eligible, and through the rent guarantee (`rentGuaranteeRequired`; never set on an ineligible pair). */
+export const VERDICT_GUARANTEE = 2;
+
+/**
+ * The verdict of {@link checkEligibility} — eligible, and through the rent guarantee — without building the check
+ * objects: the same cores (letting-rule evaluation, `financialCore`, `countedPersons`/`sizeFits`, `accessibilityMet`,
+ * `inExcludedDistrict`), read as booleans. The allocation runs it on every ranked pair; a property test holds it equal
+ * to `checkEligibility`, which builds the checks wherever they are shown.
+ */
+export function eligibilityVerdict(household: Household, facts: Facts, apartment: Apartment, policy: Policy, asOf: string, letting: Evaluation | undefined): number {
+  if (!letting?.result) return 0;
+  const finances = financialCore(household, facts, apartment, landlordTerms(policy, apartment.landlord));
+  if (!financesPass(finances)) return 0;
+  const persons = countedPersons(household, asOf, policy.overcrowding);
+  if (!sizeFits(persons, capacityOf(apartment, policy.overcrowding), (facts["children.count"] as number) > 0)) return 0;
+  if (!accessibilityMet(household, apartment) || inExcludedDistrict(household, apartment)) return 0;
+  return VERDICT_ELIGIBLE | (finances.lifted ? VERDICT_GUARANTEE : 0);
 }
 
 /** Codes of the checks that failed, in report order. */

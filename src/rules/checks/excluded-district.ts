@@ -13,6 +13,9 @@ export interface ExcludedDistrictCheck {
 
 /** Whether the apartment lies in a district the household has excluded (exact, case-sensitive district names). */
 export function checkExcludedDistrict(household: Household, apartment: Apartment): ExcludedDistrictCheck {
-  const excluded = household.needs.excludedDistricts.includes(apartment.district);
+  const excluded = inExcludedDistrict(household, apartment);
   return { code: "excluded-district", pass: !excluded, district: apartment.district, excluded, source: "household.needs.excludedDistricts" };
 }
+
+/** Whether the apartment lies in one of the household's excluded districts. */
+export const inExcludedDistrict = (household: Household, apartment: Apartment): boolean => household.needs.excludedDistricts.includes(apartment.district);

@@ -82,8 +82,28 @@ export function requiredIncome(multiple: number, rent: number): number {
   return Math.ceil(multiple * rent - 1e-9);
 }
 
-/** The landlord's financial criteria for a household, with the rent guarantee and second-hand rules applied (DESIGN section 6). */
-export function checkFinances(household: Household, facts: Facts, apartment: Apartment, terms: LandlordTerms, policy: Policy): FinancialChecks {
+/** The numbers and verdicts behind the four financial checks, computed once (the checks and the fast verdict both read this). */
+export interface FinancialCore {
+  rent: number;
+  total: number;
+  socialAssistance: number;
+  counted: number;
+  required: number;
+  remarks: number;
+  debt: boolean;
+  incomeOwn: boolean;
+  remarksOwn: boolean;
+  debtOwn: boolean;
+  secondHand: boolean;
+  valid: boolean;
+  needed: boolean;
+  outcome: RentGuaranteeOutcome;
+  lifted: boolean;
+  waived: boolean;
+}
+
+/** The landlord's financial criteria as numbers and verdicts: own finances, the second-hand rule and the rent guarantee. */
+export function financialCore(household: Household, facts: Facts, apartment: Apartment, terms: LandlordTerms): FinancialCore {
   const rent = apartment.monthlyRentSek;
   let total = 0;
   let socialAssistance = 0;
@@ -117,8 +137,17 @@ export function checkFinances(household: Household, facts: Facts, apartment: Apa
             ? "does-not-cover"
             : "lifts";
   const lifted = outcome === "lifts";
+  return { rent, total, socialAssistance, counted, required, remarks, debt, incomeOwn, remarksOwn, debtOwn, secondHand, valid, needed, outcome, lifted, waived: secondHand || lifted };
+}
+
+/** Whether the four financial checks all pass, from their core (the same verdicts as {@link checkFinances}). */
+export const financesPass = (c: FinancialCore): boolean => (c.waived || (c.incomeOwn && c.remarksOwn && c.debtOwn)) && (!c.needed || c.lifted);
+
+/** The landlord's financial criteria for a household, with the rent guarantee and second-hand rules applied (DESIGN section 6). */
+export function checkFinances(household: Household, facts: Facts, apartment: Apartment, terms: LandlordTerms, policy: Policy): FinancialChecks {
+  const { rent, socialAssistance, counted, required, remarks, debt, incomeOwn, remarksOwn, debtOwn, secondHand, valid, needed, outcome, lifted, waived } = financialCore(household, facts, apartment, terms);
+  const guarantee = household.decisions.rentGuarantee;
   const basis: FinancialBasis = secondHand ? "second-hand" : lifted ? "rent-guarantee" : "own";
-  const waived = secondHand || lifted;
 
   return {
     income: {

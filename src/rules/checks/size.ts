@@ -20,6 +20,12 @@ export interface SizeCheck {
   source: string;
 }
 
+/** Most counted persons the apartment takes under the rule (a home without a bedroom counts as one sleeping room). */
+export const capacityOf = (apartment: Pick<Apartment, "bedrooms">, rule: Policy["overcrowding"]): number => rule.maxPersonsPerBedroom * Math.max(apartment.bedrooms, 1);
+
+/** The size verdict: only families with children fall under the rule, and then the counted persons must fit. */
+export const sizeFits = (persons: number, capacity: number, appliesToHousehold: boolean): boolean => !(appliesToHousehold && persons > capacity);
+
 /**
  * Whether the household would be overcrowded in the apartment, with the numbers compared. Same verdict as
  * `isOvercrowdedIn` (a property test holds them equal), computed from one pass over the members since it runs per pair.
@@ -27,11 +33,11 @@ export interface SizeCheck {
 export function checkSize(household: Household, facts: Facts, apartment: Apartment, policy: Policy, asOf: string): SizeCheck {
   const rule = policy.overcrowding;
   const persons = countedPersons(household, asOf, rule);
-  const capacity = rule.maxPersonsPerBedroom * Math.max(apartment.bedrooms, 1);
+  const capacity = capacityOf(apartment, rule);
   const appliesToHousehold = (facts["children.count"] as number) > 0;
   return {
     code: "size",
-    pass: !(appliesToHousehold && persons > capacity),
+    pass: sizeFits(persons, capacity, appliesToHousehold),
     persons,
     bedrooms: apartment.bedrooms,
     capacity,
