@@ -1,4 +1,5 @@
 import { type Facts, computeFacts } from "../facts/catalogue.js";
+import { countedPersons } from "../facts/overcrowding.js";
 import type { Apartment } from "../model/apartment.js";
 import type { LettingRule } from "../model/enums.js";
 import type { Household } from "../model/household.js";
@@ -76,10 +77,11 @@ export function pairEligibility(ctx: Context, household: Household, facts: Facts
 export function householdChoices(ctx: Context, household: Household, facts: Facts): { apartment: number; eligible: boolean; rentGuaranteeRequired: boolean }[] {
   const letting = lettingCache(facts, ctx.input);
   const { policy, asOf } = ctx.input;
+  const counted = countedPersons(household, asOf, policy.overcrowding);
   return household.preferences.ranking.map((id) => {
     const ai = ctx.apartmentIndex.get(id)!;
     const a = ctx.apartments[ai]!;
-    const flags = eligibilityVerdict(household, facts, a, policy, asOf, letting(a.lettingRule));
+    const flags = eligibilityVerdict(household, facts, a, policy, asOf, letting(a.lettingRule), counted);
     return { apartment: ai, eligible: (flags & VERDICT_ELIGIBLE) !== 0, rentGuaranteeRequired: (flags & VERDICT_GUARANTEE) !== 0 };
   });
 }
@@ -173,9 +175,10 @@ export function prepare(input: AllocationInput): Prepared {
 
   // Keys exist only while sorting; afterwards the rank arrays carry the order and keyAt recomputes a key on demand.
   const order = rules.map((rule, ri) => {
-    const keys = new Map<number, PriorityKey>();
-    for (const h of applicants[ri]!) keys.set(h, priorityKey(facts[h]!, households[h]!, rule, policy, seed, { lottery: lotteries[h]!, group: groups[h]! }));
-    return applicants[ri]!.sort((x, y) => compareKeys(keys.get(x)!, keys.get(y)!));
+    const list = applicants[ri]!;
+    const keys = list.map((h) => priorityKey(facts[h]!, households[h]!, rule, policy, seed, { lottery: lotteries[h]!, group: groups[h]! }));
+    const byKey = Array.from(list.keys()).sort((x, y) => compareKeys(keys[x]!, keys[y]!));
+    return byKey.map((i) => list[i]!);
   });
   const rank = order.map((list) => {
     const r = new Int32Array(n).fill(n);

@@ -103,11 +103,12 @@ export const VERDICT_GUARANTEE = 2;
  * `inExcludedDistrict`), read as booleans. The allocation runs it on every ranked pair; a property test holds it equal
  * to `checkEligibility`, which builds the checks wherever they are shown.
  */
-export function eligibilityVerdict(household: Household, facts: Facts, apartment: Apartment, policy: Policy, asOf: string, letting: Evaluation | undefined): number {
+export function eligibilityVerdict(household: Household, facts: Facts, apartment: Apartment, policy: Policy, asOf: string, letting: Evaluation | undefined, counted?: number): number {
   if (!letting?.result) return 0;
   const finances = financialCore(household, facts, apartment, landlordTerms(policy, apartment.landlord));
   if (!financesPass(finances)) return 0;
-  const persons = countedPersons(household, asOf, policy.overcrowding);
+  // `counted`: the household's countedPersons under the policy, when the caller has it (it does not depend on the apartment).
+  const persons = counted ?? countedPersons(household, asOf, policy.overcrowding);
   if (!sizeFits(persons, capacityOf(apartment, policy.overcrowding), (facts["children.count"] as number) > 0)) return 0;
   if (!accessibilityMet(household, apartment) || inExcludedDistrict(household, apartment)) return 0;
   return VERDICT_ELIGIBLE | (finances.lifted ? VERDICT_GUARANTEE : 0);

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeFacts } from "../../src/facts/catalogue.js";
+import { countedPersons } from "../../src/facts/overcrowding.js";
 import { parseInput } from "../../src/model/parse.js";
 import { PRESETS } from "../../src/presets/index.js";
 import { evaluate } from "../../src/rules/condition.js";
@@ -24,7 +25,9 @@ describe("the allocation's fast eligibility verdict", () => {
             const a = byId.get(id)!;
             const def = policy.lettingRules[a.lettingRule];
             const full = checkEligibility(h, facts, a, policy, asOf);
-            const flags = eligibilityVerdict(h, facts, a, policy, asOf, def ? evaluate(def.eligible, facts) : undefined);
+            const letting = def ? evaluate(def.eligible, facts) : undefined;
+            const flags = eligibilityVerdict(h, facts, a, policy, asOf, letting);
+            expect(eligibilityVerdict(h, facts, a, policy, asOf, letting, countedPersons(h, asOf, policy.overcrowding))).toBe(flags);
             // rentGuaranteeRequired means something only for an eligible pair (it flags proposals and ranking entries).
             expect({ eligible: (flags & VERDICT_ELIGIBLE) !== 0, rentGuaranteeRequired: (flags & VERDICT_GUARANTEE) !== 0 }).toEqual({ eligible: full.eligible, rentGuaranteeRequired: full.eligible && full.rentGuaranteeRequired });
             pairs++;
