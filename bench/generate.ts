@@ -3,10 +3,7 @@
  * (districts and apartments differ in appeal), every letting rule, rent guarantees, förtur and Housing First
  * decisions, children and overcrowding. Linear in households × choices; same options, same instance.
  */
-import { createHash } from "node:crypto";
-import { uniformInt } from "pure-rand/distribution/uniformInt";
-import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
-import type { RandomGenerator } from "pure-rand/types/RandomGenerator";
+import { Rng } from "../examples/rng.js";
 import { fromDayNumber, days } from "../src/model/date.js";
 import type { LettingRule } from "../src/model/enums.js";
 
@@ -24,27 +21,6 @@ const DISTRICTS = [
 ] as const;
 const RULES: readonly (readonly [LettingRule, number])[] = [["queue", 80], ["income-priority", 6], ["social-priority", 6], ["housing-first", 3], ["lss", 2], ["senior", 3]];
 
-class Rng {
-  private readonly gen: RandomGenerator;
-  constructor(seed: string) {
-    this.gen = xoroshiro128plus(createHash("sha256").update(seed).digest().readInt32BE(0));
-  }
-  int(min: number, max: number): number {
-    return uniformInt(this.gen, min, max);
-  }
-  unit(): number {
-    return this.int(0, 0x3fffffff) / 0x40000000;
-  }
-  chance(p: number): boolean {
-    return this.unit() < p;
-  }
-  weighted<T>(entries: readonly (readonly [T, number])[]): T {
-    const total = entries.reduce((s, [, w]) => s + w, 0);
-    let r = this.unit() * total;
-    for (const [v, w] of entries) if ((r -= w) < 0) return v;
-    return entries[entries.length - 1]![0];
-  }
-}
 
 const pad = (n: number, w: number): string => String(n).padStart(w, "0");
 const asOfDay = days(AS_OF);

@@ -7,6 +7,7 @@ import type { AllocationResult } from "../../model/result.js";
 import type { OrderKey } from "../../model/policy.js";
 import { match } from "ts-pattern";
 import { allocateRun, explainHousehold, renderExplanation } from "../../explain/index.js";
+import { LETTING_RULE_LABEL } from "../../followup/labels.js";
 import { type CliIo, EXIT, type ExitCode, readJsonSource, reportIssues } from "../io.js";
 import { EXAMPLE_BATCH, packageFile } from "../paths.js";
 
@@ -19,14 +20,6 @@ const SITUATION: Record<HousingSituation, Message> = {
   housed: { sv: "Har bostad (söker ny)", en: "housed, seeking a new home" },
 };
 
-const LETTING_RULE: Record<LettingRule, Message> = {
-  queue: { sv: "bostadskö", en: "queue" },
-  "income-priority": { sv: "förtur för arbetsinkomst", en: "income priority" },
-  "social-priority": { sv: "social förtur", en: "social priority" },
-  "housing-first": { sv: "Bostad Först", en: "Housing First" },
-  lss: { sv: "LSS-bostad", en: "LSS housing" },
-  senior: { sv: "seniorbostad", en: "senior housing" },
-};
 
 /** Key figures of a validated batch, computed from the facts catalogue at the batch's `asOf`. */
 export interface BatchSummary {
@@ -214,7 +207,7 @@ export function renderBatchSummary(s: BatchSummary, landlordLabel: (id: string) 
     "  Per område / per district",
     ...Object.entries(a.byDistrict).map(([d, n]) => row(d, n)),
     "  Per uthyrningsregel / per letting rule",
-    ...LETTING_RULES.map((r) => row(`${r} (${LETTING_RULE[r].sv} / ${LETTING_RULE[r].en})`, a.byLettingRule[r])),
+    ...LETTING_RULES.map((r) => row(`${r} (${LETTING_RULE_LABEL[r].sv} / ${LETTING_RULE_LABEL[r].en})`, a.byLettingRule[r])),
     ...(allocation ? allocationLines(allocation) : []),
   ];
   const width = Math.max(...lines.map((l) => (typeof l === "string" ? 0 : l[0].length)));
@@ -232,7 +225,7 @@ function allocationLines(x: AllocationSummary): Line[] {
     row("  kräver kommunal hyresgaranti / need a rent guarantee", x.rentGuaranteeRequired),
     row("  hemlösa hushåll / homeless households", x.homelessPlaced),
     row("  barnfamiljer / families with children", x.familiesPlaced),
-    ...LETTING_RULES.map((r) => row(`  ${r} (${LETTING_RULE[r].sv} / ${LETTING_RULE[r].en})`, x.byLettingRule[r])),
+    ...LETTING_RULES.map((r) => row(`  ${r} (${LETTING_RULE_LABEL[r].sv} / ${LETTING_RULE_LABEL[r].en})`, x.byLettingRule[r])),
     row("Hushåll utan förslag / households without a proposal", x.unmatched),
     row("Lägenheter utan förslag / vacancies without a proposal", x.unfilled),
     ...Object.entries(x.unfilledByReason).map(([code, n]) => row(`  ${UNFILLED_REASON[code] ?? code}`, n)),
@@ -279,14 +272,6 @@ export async function demoCommand(io: CliIo, file: string = packageFile(EXAMPLE_
   return EXIT.ok;
 }
 
-const RULE_SV: Record<LettingRule, string> = {
-  queue: "bostadskö",
-  "income-priority": "förtur för arbetsinkomst",
-  "social-priority": "social förtur",
-  "housing-first": "Bostad Först",
-  lss: "LSS-bostad",
-  senior: "seniorbostad",
-};
 
 /** A priority criterion in a few Swedish words. */
 function criterion(key: OrderKey, value: number | string | null): string {
@@ -308,7 +293,7 @@ function renderProposals(input: AllocationInput, result: AllocationResult): stri
     const a = apartments.get(p.apartmentId)!;
     const by = p.priority.parts.filter((x) => x.key !== "lottery").map((x) => criterion(x.key, x.value)).join(", ") || "lottning";
     const guarantee = p.rentGuaranteeRequired ? " · hyresgaranti krävs / rent guarantee" : "";
-    lines.push(`    ${p.householdId} → ${p.apartmentId} (${a.district}, ${a.rooms} rok, ${a.monthlyRentSek} kr/mån) · val ${p.choiceRank} · ${RULE_SV[p.lettingRule]} · ${by}${guarantee}\n`);
+    lines.push(`    ${p.householdId} → ${p.apartmentId} (${a.district}, ${a.rooms} rok, ${a.monthlyRentSek} kr/mån) · val ${p.choiceRank} · ${LETTING_RULE_LABEL[p.lettingRule].sv} · ${by}${guarantee}\n`);
   }
   return lines.join("");
 }
