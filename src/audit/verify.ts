@@ -82,3 +82,37 @@ export function firstDifference(expected: unknown, received: unknown, path: Path
   }
   return Object.is(expected, received) ? undefined : here;
 }
+
+/**
+ * Compares a streamed NDJSON result line by line with the lines a re-run produces (`expected`, e.g. `resultLines`):
+ * `identical` when every line is byte-identical and the counts match; otherwise the first differing line, as
+ * `["line", n, …path inside it]`. Neither side is ever held whole.
+ */
+export async function verifyLines(expected: Iterable<string>, received: AsyncIterable<string>): Promise<VerifyOutcome> {
+  const want = expected[Symbol.iterator]();
+  let n = 0;
+  let bytes = 0;
+  for await (const raw of received) {
+    const line = n === 0 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+    if (line === "") continue;
+    n++;
+    const next = want.next();
+    if (next.done) return { status: "differs", path: ["line", n], expected: null, received: "(an extra line)", reason: "value" };
+    if (next.value === line) {
+      bytes += Buffer.byteLength(line, "utf8") + 1;
+      continue;
+    }
+    let got: unknown;
+    try {
+      got = JSON.parse(line);
+    } catch {
+      return { status: "differs", path: ["line", n], expected: null, received: "(not JSON)", reason: "value" };
+    }
+    const diff = firstDifference(JSON.parse(next.value) as unknown, got, ["line", n]);
+    return diff === undefined
+      ? { status: "differs", path: ["line", n], expected: null, received: null, reason: "formatting" }
+      : { status: "differs", path: diff.path, expected: diff.expected, received: diff.received, reason: "value" };
+  }
+  if (!want.next().done) return { status: "differs", path: ["line", n + 1], expected: "(a missing line)", received: null, reason: "value" };
+  return { status: "identical", mechanism: "deferred-acceptance", bytes };
+}

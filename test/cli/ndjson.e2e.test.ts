@@ -79,6 +79,27 @@ describe("allocate with NDJSON (large runs)", () => {
     expect(r2.stderr).toContain("1 fel i indata / 1 issue");
   });
 
+  it("verify replays a streamed run line by line: identical → 0; one changed value → 3 with the line and the path in it", () => {
+    const out = join(tmp, "replay.ndjson");
+    expect(cli(["allocate", input, "--out", out]).code).toBe(0);
+    const ok = cli(["verify", input, out]);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, status: "identical" });
+    const lines = readFileSync(out, "utf8").trimEnd().split("\n");
+    const at = lines.findIndex((l) => l.startsWith('{"proposal"'));
+    const changed = JSON.parse(lines[at]!);
+    changed.proposal.choiceRank += 1;
+    lines[at] = JSON.stringify(changed);
+    const tampered = join(tmp, "tampered.ndjson");
+    writeFileSync(tampered, `${lines.join("\n")}\n`);
+    const bad = cli(["verify", input, tampered]);
+    expect(bad.code).toBe(3);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ ok: true, status: "differs", path: ["line", at + 1, "proposal", "choiceRank"] });
+    const original = readFileSync(out, "utf8").trimEnd().split("\n");
+    writeFileSync(tampered, `${original.slice(0, -1).join("\n")}\n`);
+    expect(JSON.parse(cli(["verify", input, tampered]).stdout)).toMatchObject({ status: "differs", path: ["line", original.length] });
+  });
+
   it("an unreadable NDJSON file is an input issue, exit 2", () => {
     const r = cli(["allocate", join(tmp, "missing.ndjson")]);
     expect(r.code).toBe(2);

@@ -92,7 +92,7 @@ export async function allocateCommand(source: string, out: string | undefined, i
 }
 
 /** Reads `<file|->` (JSON, or NDJSON when the file is named so), validates it and prepares the run; NDJSON issue paths name lines. */
-async function readRun(source: string, io: CliIo): Promise<Result<Run>> {
+export async function readRun(source: string, io: CliIo): Promise<Result<Run>> {
   if (!isNdjson(source)) {
     const raw = await readJsonSource(source, io);
     if (!raw.ok) return raw;

@@ -1,9 +1,15 @@
-import { verify } from "../../audit/verify.js";
+import { serializeResult } from "../../audit/serialize.js";
+import { type VerifyOutcome, firstDifference, verify, verifyLines } from "../../audit/verify.js";
+import { buildResult, withExplanations } from "../../mechanisms/allocate.js";
+import { deferredAcceptance } from "../../mechanisms/deferred-acceptance.js";
+import { resultLines } from "../../mechanisms/stream.js";
+import { isNdjson, readRun } from "./allocate.js";
 import { formatPath, issue } from "../../model/issue.js";
-import { type CliIo, EXIT, type ExitCode, readJsonSource, reportIssues, toJson } from "../io.js";
+import { type CliIo, EXIT, type ExitCode, linesOf, readJsonSource, reportIssues, toJson } from "../io.js";
 
 /**
  * `bostad-forst verify <input.json> <result.json>`: re-runs the engine and compares its result byte for byte.
+ * NDJSON input or result (`*.ndjson`, a large run) is re-read and re-streamed and compared line by line.
  * Prints `{ ok: true, status, … }` on stdout; 0 identical · 3 differs (first differing JSON path) · 2 invalid.
  * `argv` is everything after `verify`.
  */
@@ -13,6 +19,7 @@ export async function verifyCommand(argv: readonly string[], io: CliIo): Promise
     reportIssues([issue("invalid_value", [], "Användning: bostad-forst verify <input.json> <result.json>", "Usage: bostad-forst verify <input.json> <result.json>", { received: [...argv] })], io);
     return EXIT.invalid;
   }
+  if (isNdjson(inputPath) || isNdjson(resultPath)) return report(await verifyNdjson(inputPath, resultPath, io), io);
   const raw = await readJsonSource(inputPath, io);
   if (!raw.ok) {
     reportIssues(raw.issues, io);
@@ -25,7 +32,33 @@ export async function verifyCommand(argv: readonly string[], io: CliIo): Promise
     reportIssues([issue("invalid_input", ["<result.json>"], `Kunde inte läsa resultatfilen "${resultPath}".`, `Could not read the result file "${resultPath}".`)], io);
     return EXIT.invalid;
   }
-  const v = verify(raw.value, resultText);
+  return report(verify(raw.value, resultText), io);
+}
+
+/** A large run: the input is read as `allocate` reads it, the result re-streamed and compared line by line (or whole, for a JSON result). */
+async function verifyNdjson(inputPath: string, resultPath: string, io: CliIo): Promise<VerifyOutcome> {
+  const run = await readRun(inputPath, io);
+  if (!run.ok) return { status: "invalid", issues: run.issues };
+  const matching = deferredAcceptance(run.value.prepared.compiled);
+  try {
+    if (isNdjson(resultPath)) return await verifyLines(resultLines(run.value, matching), linesOf(resultPath, io));
+    const text = resultPath === "-" ? await io.readStdin() : await io.readFile(resultPath);
+    const expected = serializeResult(withExplanations(run.value, buildResult(run.value, matching)));
+    if (expected === text) return { status: "identical", mechanism: "deferred-acceptance", bytes: Buffer.byteLength(expected, "utf8") };
+    let received: unknown;
+    try {
+      received = JSON.parse(text);
+    } catch {
+      return { status: "invalid", issues: [issue("invalid_json", [], "Resultatfilen är inte giltig JSON.", "The result file is not valid JSON.", { expected: "JSON" })] };
+    }
+    const diff = firstDifference(JSON.parse(expected) as unknown, received, []);
+    return diff === undefined ? { status: "differs", path: [], expected: null, received: null, reason: "formatting" } : { status: "differs", ...diff, reason: "value" };
+  } catch {
+    return { status: "invalid", issues: [issue("invalid_input", ["<result.json>"], `Kunde inte läsa resultatfilen "${resultPath}".`, `Could not read the result file "${resultPath}".`)] };
+  }
+}
+
+function report(v: VerifyOutcome, io: CliIo): ExitCode {
   switch (v.status) {
     case "invalid":
       reportIssues(v.issues, io);
