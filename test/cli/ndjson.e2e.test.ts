@@ -106,3 +106,22 @@ describe("allocate with NDJSON (large runs)", () => {
     expect(JSON.parse(r.stdout).issues[0]).toMatchObject({ code: "invalid_input" });
   });
 });
+
+describe("progress on stderr", () => {
+  it("reports phases and counts through io.progress (a terminal), and nothing else when stderr is not a terminal", async () => {
+    const { allocateCommand } = await import("../../src/cli/commands/allocate.js");
+    const { memoryIo } = await import("./helpers.js");
+    const text = `${[...toNdjsonLines(doc)].join("\n")}\n`;
+    const io = memoryIo({ "in.ndjson": text });
+    const progress: string[] = [];
+    const code = await allocateCommand("in.ndjson", "out.ndjson", { ...io, progress: (t: string) => void progress.push(t) });
+    expect(code).toBe(0);
+    const said = progress.join("");
+    expect(said).toMatch(/validerar|kontrollerar/);
+    expect(said).toContain(`${doc.households.length} hushåll / households`);
+    expect(said).toMatch(/klart \/ done, \d+ rader \/ lines/);
+    // The spawned bin's stderr is a pipe, not a terminal: only the final note.
+    const r = cli(["allocate", join(tmp, "batch.ndjson"), "--out", join(tmp, "quiet.ndjson")]);
+    expect(r.stderr).toBe(`bostad-forst: skrev / wrote ${join(tmp, "quiet.ndjson")}\n`);
+  });
+});
