@@ -64,7 +64,6 @@ const PRIVATE_LANDLORDS: readonly Landlord[] = [
   { id: "svartan-fastigheter", vacancies: 4, districts: ["Centrum", "Adolfsberg", "Markbacken"] },
   { id: "kvarnen-bostader", vacancies: 3, districts: ["Varberga", "Tybble", "Baronbackarna"] },
 ];
-const OBO_VACANCIES = 48;
 
 const building = (districtIndex: number, n: number, landlord: string): string =>
   landlord === "obo" ? `B-${String(districtIndex + 1).padStart(2, "0")}${String(n).padStart(2, "0")}` : `B-${landlord.slice(0, 2).toUpperCase()}${districtIndex + 1}${n}`;

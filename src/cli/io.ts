@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { type Issue, type Result, formatPath, issue } from "../model/issue.js";
 
 /** Where a command writes and reads; the CLI passes the process streams, tests pass buffers. */

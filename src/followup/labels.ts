@@ -1,7 +1,17 @@
-import type { LettingRule } from "../model/enums.js";
+import type { HousingSituation, LettingRule } from "../model/enums.js";
 import type { Message } from "../model/issue.js";
 import type { OrderKey } from "../model/policy.js";
 import type { CheckCode } from "../rules/eligibility.js";
+
+/** Socialstyrelsen's four homelessness situations, eviction risk and housed, as reports and summaries name them. */
+export const SITUATION_LABEL: Record<HousingSituation, Message> = {
+  acute: { sv: "1 Akut hemlöshet", en: "1 Acute homelessness" },
+  institution: { sv: "2 Institution/stödboende, utflytt inom 3 mån", en: "2 Institution or supported housing, leaving within 3 months" },
+  "municipal-arrangement": { sv: "3 Långsiktig boendelösning (kommunen)", en: "3 Long-term municipal arrangement" },
+  "own-short-term": { sv: "4 Eget kortsiktigt boende", en: "4 Own short-term arrangement" },
+  "eviction-risk": { sv: "Risk för vräkning", en: "At risk of eviction" },
+  housed: { sv: "Har bostad (söker ny)", en: "Housed, seeking a new home" },
+};
 
 /** Letting rules as the report names them. */
 export const LETTING_RULE_LABEL: Record<LettingRule, Message> = {

@@ -1,7 +1,7 @@
-import { HOUSING_SITUATIONS, type HousingSituation } from "../model/enums.js";
+import { HOUSING_SITUATIONS } from "../model/enums.js";
 import type { Message } from "../model/issue.js";
 import { QUEUE_BANDS } from "./common.js";
-import { CHECK_LABEL, LETTING_RULE_LABEL } from "./labels.js";
+import { CHECK_LABEL, LETTING_RULE_LABEL, SITUATION_LABEL } from "./labels.js";
 import type { AllocationReport } from "./report.js";
 import { GENDER_KEYS, type GenderKey, type HomelessnessSnapshot } from "./snapshot.js";
 import { barChart, esc } from "./svg.js";
@@ -10,14 +10,6 @@ import type { WhatIfReport } from "./what-if.js";
 /** Counts from 1 to this minus one are shown as "1–2" in breakdowns by sensitive dimensions (situation, group, gender). */
 export const SUPPRESS_BELOW = 3;
 
-const SITUATION_LABEL: Record<HousingSituation, Message> = {
-  acute: { sv: "1 Akut hemlöshet", en: "1 Acute homelessness" },
-  institution: { sv: "2 Institution/stödboende", en: "2 Institution or supported housing" },
-  "municipal-arrangement": { sv: "3 Långsiktig boendelösning", en: "3 Long-term municipal arrangement" },
-  "own-short-term": { sv: "4 Eget kortsiktigt boende", en: "4 Own short-term arrangement" },
-  "eviction-risk": { sv: "Risk för vräkning", en: "At risk of eviction" },
-  housed: { sv: "Har bostad", en: "Housed" },
-};
 
 const GENDER_LABEL: Record<GenderKey, Message> = {
   female: { sv: "Kvinna/flicka", en: "Female" },

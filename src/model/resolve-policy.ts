@@ -1,4 +1,4 @@
-import { FACT_IDS, TREATMENT_FACTS, type FactId } from "../facts/ids.js";
+import { TREATMENT_FACTS, type FactId } from "../facts/ids.js";
 import { PRESETS } from "../presets/index.js";
 import { type Issue, type Path, type Result, fail, issue, ok } from "./issue.js";
 import { type Condition, type Policy, PolicySchema } from "./policy.js";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { RawAllocationInput } from "../../src/model/input.js";
-import { type ApartmentInput, DISTRICTS, LANDLORDS, apartment } from "./apartment.js";
+import { type ApartmentInput, DISTRICTS, apartment } from "./apartment.js";
 import { DEFAULT_AS_OF } from "./dates.js";
 import { type HouseholdInput, household } from "./household.js";
 import type { HousingSituation, LettingRule } from "../../src/model/enums.js";

@@ -1,24 +1,15 @@
 import { type Facts, computeFacts } from "../../facts/index.js";
 import { HOMELESS_SITUATIONS, type HousingSituation, HOUSING_SITUATIONS, LETTING_RULES, type LettingRule } from "../../model/enums.js";
 import { type AllocationInput } from "../../model/input.js";
-import { type Message } from "../../model/issue.js";
 import { parseInput } from "../../model/parse.js";
 import type { AllocationResult } from "../../model/result.js";
 import type { OrderKey } from "../../model/policy.js";
 import { match } from "ts-pattern";
 import { allocateRun, explainHousehold, renderExplanation } from "../../explain/index.js";
-import { LETTING_RULE_LABEL } from "../../followup/labels.js";
+import { LETTING_RULE_LABEL, SITUATION_LABEL } from "../../followup/labels.js";
 import { type CliIo, EXIT, type ExitCode, readJsonSource, reportIssues } from "../io.js";
 import { EXAMPLE_BATCH, packageFile } from "../paths.js";
 
-const SITUATION: Record<HousingSituation, Message> = {
-  acute: { sv: "1 Akut hemlöshet", en: "acute homelessness" },
-  institution: { sv: "2 Institution, utflytt inom 3 mån", en: "institution, leaving within 3 months" },
-  "municipal-arrangement": { sv: "3 Långsiktig boendelösning (kommunen)", en: "long-term municipal arrangement" },
-  "own-short-term": { sv: "4 Eget kortsiktigt boende", en: "own short-term arrangement" },
-  "eviction-risk": { sv: "Risk för vräkning", en: "at risk of eviction" },
-  housed: { sv: "Har bostad (söker ny)", en: "housed, seeking a new home" },
-};
 
 
 /** Key figures of a validated batch, computed from the facts catalogue at the batch's `asOf`. */
@@ -180,7 +171,7 @@ export function renderBatchSummary(s: BatchSummary, landlordLabel: (id: string) 
     "",
     `  Hushåll / households: ${h.total}`,
     "  Boendesituation (Socialstyrelsen) / housing situation",
-    ...HOUSING_SITUATIONS.map((k) => row(`${SITUATION[k].sv} / ${SITUATION[k].en}`, h.bySituation[k])),
+    ...HOUSING_SITUATIONS.map((k) => row(`${SITUATION_LABEL[k].sv} / ${SITUATION_LABEL[k].en}`, h.bySituation[k])),
     row("Hemlösa (situation 1–4) / homeless (situations 1–4)", h.homeless),
     row("  varav hemlösa > 6 månader / of whom homeless > 6 months", h.homelessOverSixMonths),
     "  Barn och behov / children and needs",

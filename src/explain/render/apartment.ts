@@ -2,18 +2,14 @@ import { match } from "ts-pattern";
 import type { Check } from "../../rules/eligibility.js";
 import type { ApartmentExplanation } from "../types.js";
 import type { Block, Doc } from "./doc.js";
-import { type Lang, criterionName, date, dayCount, joinAnd, ruleName, sek, sourceRefs, t } from "./format.js";
+import { CHECK_NAMES, type Lang, criterionName, date, dayCount, joinAnd, ruleName, sek, sourceRefs, t } from "./format.js";
 
-const CODE_NAMES = {
+// The landlord reads check names as a label before the compared values, and a protected-area refusal as a safety reason.
+const CODE_NAMES: typeof CHECK_NAMES = {
+  ...CHECK_NAMES,
   "letting-rule": { sv: "uthyrningsregeln", en: "letting rule" },
-  income: { sv: "inkomst", en: "income" },
-  "payment-remarks": { sv: "betalningsanmärkningar", en: "payment remarks" },
-  "housing-debt": { sv: "hyresskuld", en: "housing debt" },
-  "rent-guarantee": { sv: "hyresgaranti", en: "rent guarantee" },
-  size: { sv: "storlek", en: "size" },
-  accessibility: { sv: "tillgänglighet", en: "accessibility" },
   "excluded-district": { sv: "område (skyddsskäl)", en: "area (safety)" },
-} as const;
+};
 
 /** A vacancy's explanation for the landlord or an auditor as a language-resolved document. */
 export function apartmentDoc(x: ApartmentExplanation, lang: Lang): Doc {

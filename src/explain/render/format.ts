@@ -1,6 +1,7 @@
 import { match } from "ts-pattern";
 import type { AccessibilityNeed, LettingRule } from "../../model/enums.js";
 import type { OrderKey } from "../../model/policy.js";
+import type { CheckCode } from "../../rules/eligibility.js";
 
 /** Languages of the renderers: Swedish (the language of the decision, default) and English. */
 export type Lang = "sv" | "en";
@@ -108,3 +109,15 @@ export function sourceRefs(source: string, lang: Lang): string[] {
   }
   return out;
 }
+
+/** Short names of the eligibility checks, as a household reads them. */
+export const CHECK_NAMES: Record<CheckCode, { sv: string; en: string }> = {
+  "letting-rule": { sv: "uthyrningsregeln", en: "the letting rule" },
+  income: { sv: "inkomst", en: "income" },
+  "payment-remarks": { sv: "betalningsanmärkningar", en: "payment remarks" },
+  "housing-debt": { sv: "hyresskuld", en: "housing debt" },
+  "rent-guarantee": { sv: "hyresgaranti", en: "rent guarantee" },
+  size: { sv: "storlek", en: "size" },
+  accessibility: { sv: "tillgänglighet", en: "accessibility" },
+  "excluded-district": { sv: "område", en: "area" },
+};

@@ -1,10 +1,10 @@
 import { match } from "ts-pattern";
 import { FACTS } from "../../facts/catalogue.js";
 import type { TraceEntry } from "../../rules/condition.js";
-import type { Check, CheckCode } from "../../rules/eligibility.js";
+import type { Check } from "../../rules/eligibility.js";
 import type { ApartmentView, Change, ChoiceStep, Counterfactual, Cutoff, Decider, GroupView, HouseholdExplanation, KeyPartView, PriorityView, RunRef } from "../types.js";
 import type { Block, Doc } from "./doc.js";
-import { type Lang, criterionName, date, dayCount, joinAnd, needName, num, quote, ruleName, sek, sourceRefs, t } from "./format.js";
+import { CHECK_NAMES, type Lang, criterionName, date, dayCount, joinAnd, needName, num, quote, ruleName, sek, sourceRefs, t } from "./format.js";
 
 /** The household explanation as a language-resolved document (the serialisers print it as text, Markdown or HTML). */
 export function householdDoc(x: HouseholdExplanation, lang: Lang): Doc {
@@ -255,16 +255,6 @@ function deciderSentence(d: Decider, run: RunRef, lang: Lang): string {
     .exhaustive();
 }
 
-const CHECK_NAMES: Record<CheckCode, { sv: string; en: string }> = {
-  "letting-rule": { sv: "uthyrningsregeln", en: "the letting rule" },
-  income: { sv: "inkomst", en: "income" },
-  "payment-remarks": { sv: "betalningsanmärkningar", en: "payment remarks" },
-  "housing-debt": { sv: "hyresskuld", en: "housing debt" },
-  "rent-guarantee": { sv: "hyresgaranti", en: "rent guarantee" },
-  size: { sv: "storlek", en: "size" },
-  accessibility: { sv: "tillgänglighet", en: "accessibility" },
-  "excluded-district": { sv: "område", en: "area" },
-};
 
 function checkSentence(c: Check, a: ApartmentView, lang: Lang): string {
   return match(c)
