@@ -16,7 +16,7 @@ interface Row {
 }
 
 const ROWS: Row[] = [
-  { scenario: "municipal", figure: "5 000 households × 1 000 vacancies × 10 choices: validate → allocate → caseworker explanations for all", target: "≤ 1 000 ms", check: (f) => `${f.total} ms (writing the ${f.resultMb} MB result JSON: ${f.serialize} ms more; one explanation with re-run counterfactuals: ${f.oneExplanationAllCounterfactuals} ms)` },
+  { scenario: "municipal", figure: "5 000 households × 1 000 vacancies × 10 choices: validate → allocate → caseworker explanations for all", target: "≤ 1 000 ms", check: (f) => `${f.total} ms; JSON.parse of the same input ${f.jsonParse} ms (writing the ${f.resultMb} MB result JSON: ${f.serialize} ms more; one explanation with re-run counterfactuals: ${f.oneExplanationAllCounterfactuals} ms)` },
   { scenario: "json100k", figure: "100 000 households × 5 000 vacancies × 10 choices from one JSON file (result streamed as NDJSON)", target: "≤ 3 × JSON.parse", check: (f) => `${f.total} ms = ${(f.total! / f.jsonParse!).toFixed(2)} × JSON.parse (${f.jsonParse} ms); validate+prepare ${f.validateAndPrepare} ms, DA ${f.deferredAcceptance} ms, result ${f.writeResult} ms` },
   {
     scenario: "queue1m",
