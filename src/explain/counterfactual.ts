@@ -6,7 +6,9 @@ import { deferredAcceptance } from "../mechanisms/deferred-acceptance.js";
 import { type Prepared, keyAt, pairEligibility, withHousehold } from "../mechanisms/prepare.js";
 import { FACTS, type FactValue, type Facts, computeFacts } from "../facts/catalogue.js";
 import type { FactId } from "../facts/ids.js";
-import type { Check, CheckCode } from "../rules/eligibility.js";
+import { type Check, type CheckCode, VERDICT_ELIGIBLE, eligibilityVerdict } from "../rules/eligibility.js";
+import { lettingRuleOf } from "../rules/checks/letting-rule.js";
+import { evaluate } from "../rules/condition.js";
 import { compareKeys } from "../rules/priority.js";
 import type { Change, Counterfactual } from "./types.js";
 
@@ -124,8 +126,14 @@ export function factsAfter(before: Facts, changed: Household, change: Change, in
 
 /** Failed check codes of a household for one apartment, re-run through the same eligibility function as the allocation. */
 export function rerunEligibility(p: Prepared, household: Household, apartmentId: string, known?: Facts): { eligible: boolean; failed: CheckCode[] } {
-  const facts = known ?? computeFacts(household, { asOf: p.input.asOf, policy: p.input.policy });
-  const e = pairEligibility(p, household, facts, p.apartmentIndex.get(apartmentId)!);
+  const { policy, asOf } = p.input;
+  const facts = known ?? computeFacts(household, { asOf, policy });
+  const a = p.apartmentIndex.get(apartmentId)!;
+  const apartment = p.apartments[a]!;
+  const def = lettingRuleOf(policy, apartment.lettingRule);
+  // The allocation's own verdict first; the full checks only when the codes of what still fails are needed.
+  if ((eligibilityVerdict(household, facts, apartment, policy, asOf, def ? evaluate(def.eligible, facts) : undefined) & VERDICT_ELIGIBLE) !== 0) return { eligible: true, failed: [] };
+  const e = pairEligibility(p, household, facts, a);
   return { eligible: e.eligible, failed: e.checks.filter((c) => !c.pass).map((c) => c.code) };
 }
 
