@@ -11,6 +11,9 @@ import { writeFile, mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { addMonths, days, fromDayNumber } from "../src/model/date.js";
+import type { z } from "zod";
+import type { ApartmentSchema } from "../src/model/apartment.js";
+import type { HouseholdInput } from "../src/model/household.js";
 import { Rng } from "./rng.js";
 import type { Accommodation, HousingSituation, IncomeSource, LettingRule } from "../src/model/enums.js";
 
@@ -71,22 +74,8 @@ const building = (districtIndex: number, n: number, landlord: string): string =>
 // ---------------------------------------------------------------------------------------------
 // Vacancies.
 
-interface ApartmentOut {
-  id: string;
-  landlord: string;
-  district: string;
-  building: string;
-  rooms: number;
-  bedrooms: number;
-  areaSqm: number;
-  monthlyRentSek: number;
-  floor: number;
-  elevator: boolean;
-  wheelchairAccessible: boolean;
-  lettingRule: LettingRule;
-  contract: "first-hand" | "second-hand";
-  availableFrom: string;
-}
+/** A vacancy as the input contract takes it (the schema is the type). */
+type ApartmentOut = z.input<typeof ApartmentSchema>;
 
 const AREA_BY_ROOMS: Record<number, readonly [number, number]> = { 1: [26, 40], 2: [44, 62], 3: [64, 80], 4: [81, 98], 5: [99, 118] };
 
@@ -220,42 +209,10 @@ const PLANS: readonly Plan[] = [
   },
 ];
 
-interface Member {
-  birthDate: string;
-  gender?: "female" | "male" | "other" | "unknown";
-}
+type Member = HouseholdOut["members"][number];
 
-interface HouseholdOut {
-  id: string;
-  members: Member[];
-  income: { source: IncomeSource; monthlySek: number }[];
-  credit: { paymentRemarks: number; housingDebt: boolean };
-  housing: {
-    situation: HousingSituation;
-    since: string;
-    homelessSince?: string;
-    accommodation?: Accommodation;
-    moveOutBy?: string;
-    currentBedrooms?: number;
-  };
-  needs?: {
-    solSupport?: boolean;
-    lssHousing?: boolean;
-    coOccurring?: boolean;
-    mentalIllness?: boolean;
-    substanceUse?: boolean;
-    accessibility?: ("wheelchair" | "elevator" | "ground-floor")[];
-    excludedDistricts?: string[];
-  };
-  decisions?: {
-    socialPriority?: { grantedOn: string; validUntil?: string; grounds: ("medical" | "social" | "threat")[] };
-    housingFirst?: { enrolledOn: string; endedOn?: string };
-    rentGuarantee?: { status: "applied" | "approved" | "rejected" | "ended"; maxMonthlySek: number; months: number; validUntil: string; grantedOn?: string };
-  };
-  queue?: { registeredOn: string };
-  residence?: { registeredSince: string };
-  preferences: { ranking: string[] };
-}
+/** A household as the input contract takes it. */
+type HouseholdOut = HouseholdInput;
 
 const yearsBefore = (rng: Rng, minYears: number, maxYears: number): string =>
   fromDayNumber(days(AS_OF) - rng.int(Math.round(minYears * 365.25), Math.round(maxYears * 365.25)));

@@ -219,7 +219,6 @@ export interface Variant {
   compiled: CompiledInstance;
   /** The changed household's key under a rule index (undefined if it does not apply under the rule). */
   key(ruleIndex: number): PriorityKey | undefined;
-  choices: { apartment: number; eligible: boolean; rentGuaranteeRequired: boolean }[];
 }
 
 /**
@@ -260,5 +259,5 @@ export function withHousehold(p: Prepared, index: number, changed: Household): V
   prefApartment.set(pa.subarray(0, ps[index]!), 0);
   prefApartment.set(mine, ps[index]!);
   prefApartment.set(pa.subarray(ps[index + 1]!), ps[index]! + mine.length);
-  return { compiled: { ...p.compiled, prefStart, prefApartment, rank }, key: (ri) => newKeys[ri], choices };
+  return { compiled: { ...p.compiled, prefStart, prefApartment, rank }, key: (ri) => newKeys[ri] };
 }
