@@ -56,50 +56,53 @@ export function crossCheck(input: CrossCheckInput, policy: Policy | undefined): 
   });
 
   const householdIds = new Set<string>();
-  input.households.forEach((h, i) => {
-    if (!h) return;
-    const path: Path = ["households", i];
+  const asOf = days(input.asOf);
+  const households = input.households;
+  for (let i = 0; i < households.length; i++) {
+    const h = households[i];
+    if (!h) continue;
     if (householdIds.has(h.id)) {
-      issues.push(issue("duplicate_id", [...path, "id"], `Hushålls-id "${h.id}" förekommer mer än en gång.`, `Household id "${h.id}" occurs more than once.`, { received: h.id }));
+      issues.push(issue("duplicate_id", ["households", i, "id"], `Hushålls-id "${h.id}" förekommer mer än en gång.`, `Household id "${h.id}" occurs more than once.`, { received: h.id }));
     }
     householdIds.add(h.id);
     if (PERSONAL_NUMBER.test(h.id)) {
-      issues.push(issue("looks_like_personal_number", [...path, "id"], "Id:t ser ut som ett personnummer; använd ett pseudonymt id.", "The id looks like a personal identity number; use a pseudonymous id."));
+      issues.push(issue("looks_like_personal_number", ["households", i, "id"], "Id:t ser ut som ett personnummer; använd ett pseudonymt id.", "The id looks like a personal identity number; use a pseudonymous id."));
     }
-    checkHousehold(h, input.asOf, path, apartmentIds, issues);
-  });
+    checkHousehold(h, input.asOf, asOf, i, apartmentIds, issues);
+  }
   return issues;
 }
 
-function checkHousehold(h: Household, asOfDate: string, path: Path, apartmentIds: ReadonlySet<string>, issues: Issue[]): void {
-  const asOf = days(asOfDate);
+/** Paths are built only for issues found: this runs once per household of a national queue. */
+function checkHousehold(h: Household, asOfDate: string, asOf: number, i: number, apartmentIds: ReadonlySet<string>, issues: Issue[]): void {
+  const path = (...rest: (string | number)[]): Path => ["households", i, ...rest];
   let adults = 0;
-  h.members.forEach((m, j) => {
-    const born = days(m.birthDate);
-    if (born > asOf) futureDate([...path, "members", j, "birthDate"], issues);
-    else if (fullYearsBetween(m.birthDate, asOfDate) >= 18) adults++;
-  });
-  if (adults === 0) {
-    issues.push(issue("no_adult", [...path, "members"], "Hushållet måste ha minst en medlem som är 18 år eller äldre på beräkningsdagen (asOf).", "The household must have at least one member aged 18 or over at the evaluation date (asOf)."));
+  for (let j = 0; j < h.members.length; j++) {
+    const birthDate = h.members[j]!.birthDate;
+    if (days(birthDate) > asOf) futureDate(path("members", j, "birthDate"), issues);
+    else if (fullYearsBetween(birthDate, asOfDate) >= 18) adults++;
   }
-  const notAfter: [string | undefined, Path][] = [
-    [h.housing.since, [...path, "housing", "since"]],
-    [h.housing.homelessSince, [...path, "housing", "homelessSince"]],
-    [h.queue?.registeredOn, [...path, "queue", "registeredOn"]],
-    [h.residence?.registeredSince, [...path, "residence", "registeredSince"]],
-  ];
-  for (const [date, p] of notAfter) if (date !== undefined && days(date) > asOf) futureDate(p, issues);
+  if (adults === 0) {
+    issues.push(issue("no_adult", path("members"), "Hushållet måste ha minst en medlem som är 18 år eller äldre på beräkningsdagen (asOf).", "The household must have at least one member aged 18 or over at the evaluation date (asOf)."));
+  }
+  const after = (date: string | undefined): boolean => date !== undefined && days(date) > asOf;
+  if (after(h.housing.since)) futureDate(path("housing", "since"), issues);
+  if (after(h.housing.homelessSince)) futureDate(path("housing", "homelessSince"), issues);
+  if (after(h.queue?.registeredOn)) futureDate(path("queue", "registeredOn"), issues);
+  if (after(h.residence?.registeredSince)) futureDate(path("residence", "registeredSince"), issues);
 
-  const seen = new Set<string>();
-  h.preferences.ranking.forEach((id, k) => {
-    const p: Path = [...path, "preferences", "ranking", k];
-    if (seen.has(id)) {
-      issues.push(issue("duplicate_ranking_entry", p, `Lägenheten "${id}" står mer än en gång i rangordningen.`, `Apartment "${id}" appears more than once in the ranking.`, { received: id }));
+  const ranking = h.preferences.ranking;
+  // Rankings are usually short: scanning them allocates nothing; a long one gets a set, so the check stays linear.
+  const seen = ranking.length > 32 ? new Set<string>() : undefined;
+  for (let k = 0; k < ranking.length; k++) {
+    const id = ranking[k]!;
+    if (seen ? seen.has(id) : ranking.indexOf(id) < k) {
+      issues.push(issue("duplicate_ranking_entry", path("preferences", "ranking", k), `Lägenheten "${id}" står mer än en gång i rangordningen.`, `Apartment "${id}" appears more than once in the ranking.`, { received: id }));
     } else if (!apartmentIds.has(id)) {
-      issues.push(issue("unknown_apartment", p, `Rangordningen nämner lägenheten "${id}", som inte finns bland de lediga lägenheterna.`, `The ranking names apartment "${id}", which is not among the vacancies.`, { received: id }));
+      issues.push(issue("unknown_apartment", path("preferences", "ranking", k), `Rangordningen nämner lägenheten "${id}", som inte finns bland de lediga lägenheterna.`, `The ranking names apartment "${id}", which is not among the vacancies.`, { received: id }));
     }
-    seen.add(id);
-  });
+    seen?.add(id);
+  }
 }
 
 function futureDate(path: Path, issues: Issue[]): void {

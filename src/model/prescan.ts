@@ -9,6 +9,27 @@ const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
  * Recursion stops at MAX_DEPTH, so even a maliciously deep document cannot overflow the stack.
  */
 export function prescan(raw: unknown, base: Path = []): Issue[] {
+  return clean(raw, 0) ? [] : locate(raw, base);
+}
+
+/** True when nothing is too deep and no key is forbidden: one pass without path bookkeeping (the common case). */
+function clean(value: unknown, depth: number): boolean {
+  if (value === null || typeof value !== "object") return true;
+  if (depth >= MAX_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!clean(value[i], depth + 1)) return false;
+    return true;
+  }
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (FORBIDDEN_KEYS.has(key) || !clean((value as Record<string, unknown>)[key], depth + 1)) return false;
+  }
+  return true;
+}
+
+/** Every issue with its path (only run when {@link clean} found one). */
+function locate(raw: unknown, base: Path): Issue[] {
   const issues: Issue[] = [];
   const path: (string | number)[] = [...base];
   const walk = (value: unknown, depth: number): void => {
