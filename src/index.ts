@@ -16,7 +16,7 @@ export { AllocationInputSchema, type AllocationInput, type RawAllocationInput } 
 export { HouseholdSchema, type Household } from "./model/household.js";
 export { ApartmentSchema, StockSchema, type Apartment, type Stock } from "./model/apartment.js";
 export { PolicySchema, ConditionSchema, type Policy, type Condition, type OrderKey } from "./model/policy.js";
-export { AllocationResultSchema, RankResultSchema, type AllocationResult, type RankResult, type Proposal } from "./model/result.js";
+export { AllocationResultSchema, FullResultSchema, DecisionsResultSchema, RankResultSchema, type AllocationResult, type AnyAllocationResult, type DecisionsResult, type Detail, type RankResult, type Proposal } from "./model/result.js";
 export { type Issue, type IssueCode, type Result, type Message } from "./model/issue.js";
 export { explain, explainHousehold, allocateRun, explainApartment, renderExplanation, renderApartmentExplanation, type HouseholdExplanation, type ApartmentExplanation, type Audience } from "./explain/index.js";
 export type { Lang, Format } from "./explain/index.js";

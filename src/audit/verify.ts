@@ -1,6 +1,7 @@
 import { match } from "ts-pattern";
 import { allocate, rank } from "../mechanisms/allocate.js";
 import { type Issue, type Path, issue } from "../model/issue.js";
+import type { Detail } from "../model/result.js";
 import { serializeResult } from "./serialize.js";
 
 /**
@@ -14,7 +15,8 @@ export type VerifyOutcome =
 
 /**
  * Re-runs the engine on `rawInput` and compares its serialised result ({@link serializeResult}) with `resultText`
- * byte for byte. A result whose audit names `offer-order` is replayed with `rank`, any other with `allocate`.
+ * byte for byte. A result whose audit names `offer-order` is replayed with `rank`, any other with `allocate` at the
+ * detail level its `audit.detail` records ("full" when absent).
  *
  * @example
  * const v = verify(JSON.parse(inputText), resultText);
@@ -32,7 +34,7 @@ export function verify(rawInput: unknown, resultText: string): VerifyOutcome {
     return { status: "invalid", issues: [issue("invalid_value", ["audit", "mechanism"], "Resultatfilen saknar ett känt audit.mechanism.", "The result file has no known audit.mechanism.", { expected: ["deferred-acceptance", "offer-order"] })] };
   }
   const rerun = match(mechanism)
-    .with("deferred-acceptance", () => allocate(rawInput))
+    .with("deferred-acceptance", () => allocate(rawInput, { detail: detailOf(received) }))
     .with("offer-order", () => rank(rawInput))
     .exhaustive();
   if (!rerun.ok) return { status: "invalid", issues: rerun.issues };
@@ -44,12 +46,24 @@ export function verify(rawInput: unknown, resultText: string): VerifyOutcome {
     : { status: "differs", path: diff.path, expected: diff.expected, received: diff.received, reason: "value" };
 }
 
-function mechanismOf(v: unknown): "deferred-acceptance" | "offer-order" | undefined {
+function auditField(v: unknown, key: string): unknown {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return undefined;
   const audit = (v as Record<string, unknown>)["audit"];
   if (typeof audit !== "object" || audit === null) return undefined;
-  const m = (audit as Record<string, unknown>)["mechanism"];
+  return (audit as Record<string, unknown>)[key];
+}
+
+function mechanismOf(v: unknown): "deferred-acceptance" | "offer-order" | undefined {
+  const m = auditField(v, "mechanism");
   return m === "deferred-acceptance" || m === "offer-order" ? m : undefined;
+}
+
+/**
+ * The detail level a result (or an NDJSON result's header line) records in `audit.detail`: "decisions", or "full" for
+ * anything else — a replay at "full" then names `audit.detail` as the first difference.
+ */
+export function detailOf(result: unknown): Detail {
+  return auditField(result, "detail") === "decisions" ? "decisions" : "full";
 }
 
 /** The first place, in the expected document's key order, where two JSON values differ (key order itself included). */

@@ -1,5 +1,5 @@
-import type { ApartmentOutcome, ChoiceReason, PriorityJson, Proposal, UnfilledReason } from "../model/result.js";
-import { CHECK_CODES, type Check } from "../rules/eligibility.js";
+import type { ApartmentAnyDetail, ApartmentDecisions, ApartmentOutcome, ChoiceReason, Detail, PriorityJson, Proposal, UnfilledReason } from "../model/result.js";
+import { CHECK_CODES, type Check, codesOfMask } from "../rules/eligibility.js";
 import type { PriorityKey } from "../rules/priority.js";
 import type { Matching } from "./deferred-acceptance.js";
 import { type Prepared, eligibilityAt, keyAt } from "./prepare.js";
@@ -108,6 +108,13 @@ function positionAt(x: OutcomeIndex, a: number, h: number): number {
 }
 
 const failedAt = (x: OutcomeIndex, h: number, i: number): Check[] => eligibilityAt(x.p, h, i, x.memo).checks.filter((c) => !c.pass);
+
+/** The codes of the checks failed on ranked pair i, in check order: every "codes only" need reads them here. */
+export function failedCodes(x: OutcomeIndex, i: number): string[] {
+  // Kept per pair by prepare (the same cores as checkEligibility, property-tested equal): no checks rebuilt.
+  return codesOfMask(x.p.pairFailed[i]!);
+}
+
 const keyOf = (p: Prepared, a: number, h: number): PriorityKey => keyAt(p, p.ruleIndex.get(p.apartments[a]!.lettingRule)!, h)!;
 
 /** The proposal of a matched household, or undefined. */
@@ -131,7 +138,7 @@ export function unmatchedItem(x: OutcomeIndex, h: number): { householdId: string
     const apartmentId = p.apartments[a]!.id;
     const choiceRank = i - p.pairStart[h]! + 1;
     if ((p.pairFlags[i]! & ELIGIBLE) === 0) {
-      reasons.push({ code: "ineligible", apartmentId, choiceRank, failed: failedAt(x, h, i).map((c) => c.code) });
+      reasons.push({ code: "ineligible", apartmentId, choiceRank, failed: failedCodes(x, i) });
       continue;
     }
     // No waste and no justified envy: an eligible apartment the household did not get is held by someone ranked higher.
@@ -140,23 +147,36 @@ export function unmatchedItem(x: OutcomeIndex, h: number): { householdId: string
   return { householdId: p.households[h]!.id, reasons: reasons.length > 0 ? reasons : [{ code: "no-choices" }] };
 }
 
-/** A vacancy's eligible applicants in priority order and its ineligible applicants with the checks they failed (codes and values). */
-export function apartmentItem(x: OutcomeIndex, a: number): ApartmentOutcome {
+/**
+ * A vacancy's eligible applicants in priority order and its ineligible applicants with the checks they failed: at detail
+ * "full" (the default) each entry's priority key and each failed check's code and compared values, at "decisions"
+ * neither key nor values, only the failed checks' codes.
+ */
+export function apartmentItem(x: OutcomeIndex, a: number, detail?: "full"): ApartmentOutcome;
+export function apartmentItem(x: OutcomeIndex, a: number, detail: "decisions"): ApartmentDecisions;
+export function apartmentItem(x: OutcomeIndex, a: number, detail: Detail): ApartmentAnyDetail;
+export function apartmentItem(x: OutcomeIndex, a: number, detail: Detail = "full"): ApartmentAnyDetail {
   const { p } = x;
+  const full = detail === "full";
   const apartment = p.apartments[a]!;
-  const ranking: ApartmentOutcome["ranking"] = [];
+  const ranking: ApartmentAnyDetail["ranking"] = [];
   for (let k = x.eligibleStart[a]!; k < x.eligibleStart[a + 1]!; k++) {
     const h = x.eligibleHousehold[k]!;
     const i = x.eligiblePair[k]!;
-    ranking.push({ position: ranking.length + 1, householdId: p.households[h]!.id, choiceRank: i - p.pairStart[h]! + 1, rentGuaranteeRequired: (p.pairFlags[i]! & GUARANTEE) !== 0, priority: priorityJson(keyOf(p, a, h)) });
+    const position = ranking.length + 1;
+    const householdId = p.households[h]!.id;
+    const choiceRank = i - p.pairStart[h]! + 1;
+    const rentGuaranteeRequired = (p.pairFlags[i]! & GUARANTEE) !== 0;
+    ranking.push(full ? { position, householdId, choiceRank, rentGuaranteeRequired, priority: priorityJson(keyOf(p, a, h)) } : { position, householdId, choiceRank, rentGuaranteeRequired });
   }
-  const ineligible: ApartmentOutcome["ineligible"] = [];
+  const ineligible: ApartmentAnyDetail["ineligible"] = [];
   for (let k = x.ineligibleStart[a]!; k < x.ineligibleStart[a + 1]!; k++) {
     const h = x.ineligibleHousehold[k]!;
     const i = x.ineligiblePair[k]!;
+    const householdId = p.households[h]!.id;
+    const choiceRank = i - p.pairStart[h]! + 1;
     // Codes and compared values (DESIGN section 4); each rule's source is cited in the explanations.
-    const failed = failedAt(x, h, i).map(withoutSource);
-    ineligible.push({ householdId: p.households[h]!.id, choiceRank: i - p.pairStart[h]! + 1, failed: failed as ApartmentOutcome["ineligible"][number]["failed"] });
+    ineligible.push(full ? { householdId, choiceRank, failed: failedAt(x, h, i).map(withoutSource) as ApartmentOutcome["ineligible"][number]["failed"] } : { householdId, choiceRank, failed: failedCodes(x, i) });
   }
   return { apartmentId: apartment.id, lettingRule: apartment.lettingRule, ranking, ineligible };
 }
@@ -178,7 +198,7 @@ export function unfilledItem(x: OutcomeIndex, a: number): { apartmentId: string;
   else if (ineligible > 0) {
     const counts = new Map<string, number>();
     for (let k = x.ineligibleStart[a]!; k < x.ineligibleStart[a + 1]!; k++) {
-      for (const code of new Set(failedAt(x, x.ineligibleHousehold[k]!, x.ineligiblePair[k]!).map((c) => c.code))) counts.set(code, (counts.get(code) ?? 0) + 1);
+      for (const code of new Set(failedCodes(x, x.ineligiblePair[k]!))) counts.set(code, (counts.get(code) ?? 0) + 1);
     }
     const failed: Record<string, number> = {};
     for (const code of CHECK_CODES) if (counts.has(code)) failed[code] = counts.get(code)!;

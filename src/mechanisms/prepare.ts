@@ -5,7 +5,7 @@ import type { LettingRule } from "../model/enums.js";
 import type { Household } from "../model/household.js";
 import type { AllocationInput } from "../model/input.js";
 import { type Evaluation, evaluate } from "../rules/condition.js";
-import { type Eligibility, VERDICT_ELIGIBLE, VERDICT_GUARANTEE, checkEligibility, eligibilityVerdict } from "../rules/eligibility.js";
+import { type Eligibility, VERDICT_ELIGIBLE, VERDICT_GUARANTEE, checkEligibility, eligibilityVerdict, failedCheckMask } from "../rules/eligibility.js";
 import { lettingRuleOf } from "../rules/checks/letting-rule.js";
 import { type GroupMatch, type PriorityKey, compareKeys, lotteryNumber, priorityGroupOf, priorityKey } from "../rules/priority.js";
 import type { CompiledInstance } from "./deferred-acceptance.js";
@@ -39,6 +39,8 @@ export interface Prepared {
   pairApartment: Int32Array;
   /** Bit 1: eligible; bit 2: eligible through the rent guarantee. */
   pairFlags: Uint8Array;
+  /** The checks an ineligible pair fails, as a `failedCheckMask` (0 for eligible pairs): reason codes without recomputation. */
+  pairFailed: Uint8Array;
   /** Letting rules used by the vacancies, in a fixed order; `ruleIndex` maps a rule to its place. */
   rules: readonly LettingRule[];
   ruleIndex: ReadonlyMap<LettingRule, number>;
@@ -74,15 +76,19 @@ export function pairEligibility(ctx: Context, household: Household, facts: Facts
  * Verdicts of every apartment a household ranked, in its order (apartment index, eligible, through rent guarantee),
  * by `eligibilityVerdict`: the verdict of `checkEligibility` without building the check objects.
  */
-export function householdChoices(ctx: Context, household: Household, facts: Facts): { apartment: number; eligible: boolean; rentGuaranteeRequired: boolean }[] {
+export function householdChoices(ctx: Context, household: Household, facts: Facts): { apartment: number; eligible: boolean; rentGuaranteeRequired: boolean; failed: number }[] {
   const letting = lettingCache(facts, ctx.input);
   const { policy, asOf } = ctx.input;
   const counted = countedPersons(household, asOf, policy.overcrowding);
   return household.preferences.ranking.map((id) => {
     const ai = ctx.apartmentIndex.get(id)!;
     const a = ctx.apartments[ai]!;
-    const flags = eligibilityVerdict(household, facts, a, policy, asOf, letting(a.lettingRule), counted);
-    return { apartment: ai, eligible: (flags & VERDICT_ELIGIBLE) !== 0, rentGuaranteeRequired: (flags & VERDICT_GUARANTEE) !== 0 };
+    const evaluation = letting(a.lettingRule);
+    const flags = eligibilityVerdict(household, facts, a, policy, asOf, evaluation, counted);
+    const eligible = (flags & VERDICT_ELIGIBLE) !== 0;
+    // Only an ineligible pair needs its failed checks (the verdict stops at the first failure; this does not).
+    const failed = eligible ? 0 : failedCheckMask(household, facts, a, policy, asOf, evaluation, counted);
+    return { apartment: ai, eligible, rentGuaranteeRequired: (flags & VERDICT_GUARANTEE) !== 0, failed };
   });
 }
 
@@ -150,6 +156,7 @@ export function prepare(input: AllocationInput): Prepared {
   pairStart[n] = total;
   const pairApartment = new Int32Array(total);
   const pairFlags = new Uint8Array(total);
+  const pairFailed = new Uint8Array(total);
   const applicants = rules.map(() => [] as number[]);
   const applied = new Uint8Array(rules.length);
 
@@ -164,6 +171,7 @@ export function prepare(input: AllocationInput): Prepared {
     for (const c of householdChoices(ctx, household, f)) {
       pairApartment[i] = c.apartment;
       pairFlags[i] = (c.eligible ? ELIGIBLE : 0) | (c.rentGuaranteeRequired ? GUARANTEE : 0);
+      pairFailed[i] = c.failed;
       const ri = ruleOfApartment[c.apartment]!;
       if (applied[ri] === 0) {
         applied[ri] = 1;
@@ -186,7 +194,7 @@ export function prepare(input: AllocationInput): Prepared {
     return r;
   });
   const compiled = compile(n, apartments.length, pairStart, pairApartment, pairFlags, ruleOfApartment, rank);
-  return { input, households, apartments, apartmentIndex, householdIndex, facts, groups, lotteries, pairStart, pairApartment, pairFlags, rules, ruleIndex, order, compiled };
+  return { input, households, apartments, apartmentIndex, householdIndex, facts, groups, lotteries, pairStart, pairApartment, pairFlags, pairFailed, rules, ruleIndex, order, compiled };
 }
 
 /**

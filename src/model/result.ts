@@ -19,8 +19,17 @@ export const AuditSchema = z.strictObject({
   seed: z.string(),
   asOf: z.string(),
   mechanism: z.enum(["deferred-acceptance", "offer-order"]),
+  /** Present only in a result written at detail "decisions"; absent means "full". `verify` replays this level. */
+  detail: z.literal("decisions").meta({ description: 'Present only at detail "decisions" (no priority keys, failed checks as codes, no explanations); absent means "full"' }).optional(),
 });
 export type Audit = z.infer<typeof AuditSchema>;
+
+/**
+ * How much a batch result says (docs/input.md, "Large runs"): `full` (the default) is the whole contract; `decisions`
+ * drops each ranking entry's priority key and each failed check's compared values (codes kept), and the explanations.
+ */
+export const DetailSchema = z.enum(["full", "decisions"]);
+export type Detail = z.infer<typeof DetailSchema>;
 
 export const ProposalSchema = z.strictObject({
   householdId: z.string(),
@@ -47,6 +56,7 @@ export const UnfilledReasonSchema = z.discriminatedUnion("code", [
 ]);
 export type UnfilledReason = z.infer<typeof UnfilledReasonSchema>;
 
+/** An eligible applicant in a vacancy's ranking, with its priority key (detail "full"). */
 export const RankingEntrySchema = z.strictObject({
   position: z.int(),
   householdId: z.string(),
@@ -56,13 +66,36 @@ export const RankingEntrySchema = z.strictObject({
 });
 export type RankingEntry = z.infer<typeof RankingEntrySchema>;
 
+/** A ranking entry at detail "decisions": no priority key. */
+export const RankingDecisionSchema = RankingEntrySchema.omit({ priority: true });
+export type RankingDecision = z.infer<typeof RankingDecisionSchema>;
+
+/** An ineligible applicant with the checks it failed, codes and compared values (detail "full"). */
+export const IneligibleEntrySchema = z.strictObject({ householdId: z.string(), choiceRank: z.int(), failed: z.array(CheckJsonSchema) });
+export type IneligibleEntry = z.infer<typeof IneligibleEntrySchema>;
+
+/** An ineligible entry at detail "decisions": the failed checks' codes only, in the same order. */
+export const IneligibleDecisionSchema = z.strictObject({ householdId: z.string(), choiceRank: z.int(), failed: z.array(z.string()) });
+export type IneligibleDecision = z.infer<typeof IneligibleDecisionSchema>;
+
 export const ApartmentOutcomeSchema = z.strictObject({
   apartmentId: z.string(),
   lettingRule: LettingRuleSchema,
   ranking: z.array(RankingEntrySchema),
-  ineligible: z.array(z.strictObject({ householdId: z.string(), choiceRank: z.int(), failed: z.array(CheckJsonSchema) })),
+  ineligible: z.array(IneligibleEntrySchema),
 });
 export type ApartmentOutcome = z.infer<typeof ApartmentOutcomeSchema>;
+
+/** A vacancy's outcome at detail "decisions". */
+export const ApartmentDecisionsSchema = ApartmentOutcomeSchema.extend({ ranking: z.array(RankingDecisionSchema), ineligible: z.array(IneligibleDecisionSchema) });
+export type ApartmentDecisions = z.infer<typeof ApartmentDecisionsSchema>;
+
+/** A vacancy's outcome at either detail level, as the published result schema describes it. */
+export const ApartmentAnyDetailSchema = ApartmentOutcomeSchema.extend({
+  ranking: z.array(z.union([RankingEntrySchema, RankingDecisionSchema])),
+  ineligible: z.array(z.union([IneligibleEntrySchema, IneligibleDecisionSchema])),
+});
+export type ApartmentAnyDetail = z.infer<typeof ApartmentAnyDetailSchema>;
 
 const CountUsageShape = { standing: z.int(), batch: z.int(), count: z.int(), cap: z.int() };
 export const DesignationsSchema = z.strictObject({
@@ -78,21 +111,49 @@ export const DesignationsSchema = z.strictObject({
   housingFirst: z.array(z.strictObject({ building: z.string(), ...CountUsageShape })),
 });
 
-/** The result of `bostad-forst allocate` (DESIGN section 4). Keys appear in this order in the JSON. */
+/** The fields every batch result starts with, in this order. */
+const ResultHead = {
+  schemaVersion: z.literal(1),
+  audit: AuditSchema,
+  proposals: z.array(ProposalSchema),
+  unmatchedHouseholds: z.array(z.strictObject({ householdId: z.string(), reasons: z.array(ChoiceReasonSchema) })),
+  unfilledApartments: z.array(z.strictObject({ apartmentId: z.string(), reasons: z.array(UnfilledReasonSchema) })),
+};
+
+/** Every household's structured explanation for the caseworker (see docs/explanations.md); omitted only on request. */
+const ExplanationsSchema = z.record(z.string(), z.looseObject({ kind: z.literal("household-explanation"), audience: z.enum(["household", "caseworker", "auditor"]), householdId: z.string() }));
+
+/** The result of `bostad-forst allocate` at detail "full", the default (DESIGN section 4). Keys appear in this order in the JSON. */
+export const FullResultSchema = z.strictObject({
+  ...ResultHead,
+  apartments: z.array(ApartmentOutcomeSchema),
+  explanations: ExplanationsSchema.optional(),
+  designations: DesignationsSchema,
+});
+export type AllocationResult = z.infer<typeof FullResultSchema>;
+
+/** The result at detail "decisions": `audit.detail` says so, rankings without keys, failed checks as codes, no explanations. */
+export const DecisionsResultSchema = z.strictObject({
+  ...ResultHead,
+  audit: AuditSchema.extend({ detail: z.literal("decisions") }),
+  apartments: z.array(ApartmentDecisionsSchema),
+  designations: DesignationsSchema,
+});
+export type DecisionsResult = z.infer<typeof DecisionsResultSchema>;
+
+/**
+ * The published result contract (`bostad-forst schema result`): a result of either detail level. Ranking and
+ * ineligible entries are unions of the two levels' shapes; `audit.detail` tells which level a result was written at.
+ */
 export const AllocationResultSchema = z
   .strictObject({
-    schemaVersion: z.literal(1),
-    audit: AuditSchema,
-    proposals: z.array(ProposalSchema),
-    unmatchedHouseholds: z.array(z.strictObject({ householdId: z.string(), reasons: z.array(ChoiceReasonSchema) })),
-    unfilledApartments: z.array(z.strictObject({ apartmentId: z.string(), reasons: z.array(UnfilledReasonSchema) })),
-    apartments: z.array(ApartmentOutcomeSchema),
-    /** Every household's structured explanation for the caseworker (see docs/explanations.md); omitted only on request. */
-    explanations: z.record(z.string(), z.looseObject({ kind: z.literal("household-explanation"), audience: z.enum(["household", "caseworker", "auditor"]), householdId: z.string() })).optional(),
+    ...ResultHead,
+    apartments: z.array(ApartmentAnyDetailSchema),
+    explanations: ExplanationsSchema.optional(),
     designations: DesignationsSchema,
   })
   .meta({ id: "AllocationResult", title: "bostad-forst allocation result" });
-export type AllocationResult = z.infer<typeof AllocationResultSchema>;
+export type AnyAllocationResult = z.infer<typeof AllocationResultSchema>;
 
 /** The result of `bostad-forst rank`: each vacancy's offer order (single-vacancy mode). */
 export const RankResultSchema = z

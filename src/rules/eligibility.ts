@@ -114,6 +114,33 @@ export function eligibilityVerdict(household: Household, facts: Facts, apartment
   return VERDICT_ELIGIBLE | (finances.lifted ? VERDICT_GUARANTEE : 0);
 }
 
+/**
+ * Which checks {@link checkEligibility} would fail, as bits in {@link CHECK_CODES} order (bit k: `CHECK_CODES[k]`),
+ * from the same cores as {@link eligibilityVerdict} but without stopping at the first failure: the reason codes of a
+ * result without building the check objects. A property test holds it equal to `checkEligibility`'s failed checks.
+ */
+export function failedCheckMask(household: Household, facts: Facts, apartment: Apartment, policy: Policy, asOf: string, letting: Evaluation | undefined, counted?: number): number {
+  const f = financialCore(household, facts, apartment, landlordTerms(policy, apartment.landlord));
+  const persons = counted ?? countedPersons(household, asOf, policy.overcrowding);
+  return (
+    (letting?.result === true ? 0 : 1) |
+    (f.waived || f.incomeOwn ? 0 : 2) |
+    (f.waived || f.remarksOwn ? 0 : 4) |
+    (f.waived || f.debtOwn ? 0 : 8) |
+    (!f.needed || f.lifted ? 0 : 16) |
+    (sizeFits(persons, capacityOf(apartment, policy.overcrowding), (facts["children.count"] as number) > 0) ? 0 : 32) |
+    (accessibilityMet(household, apartment) ? 0 : 64) |
+    (inExcludedDistrict(household, apartment) ? 128 : 0)
+  );
+}
+
+/** The codes of a {@link failedCheckMask}, in report order. */
+export function codesOfMask(mask: number): CheckCode[] {
+  const out: CheckCode[] = [];
+  for (let k = 0; k < CHECK_CODES.length; k++) if ((mask & (1 << k)) !== 0) out.push(CHECK_CODES[k]!);
+  return out;
+}
+
 /** Codes of the checks that failed, in report order. */
 export function failedChecks(e: Eligibility): CheckCode[] {
   const out: CheckCode[] = [];

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { toNdjsonLines } from "../../src/model/ndjson.js";
+import type { ApartmentDecisions } from "../../src/model/result.js";
 
 // test/setup/build.ts (vitest globalSetup) has built dist/ before this file runs.
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -98,6 +99,26 @@ describe("allocate with NDJSON (large runs)", () => {
     const original = readFileSync(out, "utf8").trimEnd().split("\n");
     writeFileSync(tampered, `${original.slice(0, -1).join("\n")}\n`);
     expect(JSON.parse(cli(["verify", input, tampered]).stdout)).toMatchObject({ status: "differs", path: ["line", original.length] });
+  });
+
+  it("--detail decisions streams rankings without keys and failed checks as codes; verify replays that level (0), a change → 3", () => {
+    const out = join(tmp, "decisions.ndjson");
+    expect(cli(["allocate", input, "--out", out, "--detail", "decisions"]).code).toBe(0);
+    const lines = readFileSync(out, "utf8").trimEnd().split("\n");
+    const records = lines.map((l) => JSON.parse(l) as { audit?: { detail?: string }; apartment?: ApartmentDecisions });
+    expect(records[0]!.audit?.detail).toBe("decisions");
+    const apartments = records.flatMap((x) => (x.apartment ? [x.apartment] : []));
+    expect(apartments.flatMap((a) => a.ranking).every((e) => !("priority" in e))).toBe(true);
+    expect(apartments.flatMap((a) => a.ineligible).every((e) => e.failed.every((c) => typeof c === "string"))).toBe(true);
+    expect(cli(["verify", input, out]).code).toBe(0);
+    const at = records.findIndex((x) => (x.apartment?.ranking.length ?? 0) > 0);
+    const entry = records[at]!.apartment!.ranking[0]!;
+    entry.rentGuaranteeRequired = !entry.rentGuaranteeRequired;
+    const tampered = join(tmp, "decisions-tampered.ndjson");
+    writeFileSync(tampered, `${[...lines.slice(0, at), JSON.stringify(records[at]), ...lines.slice(at + 1)].join("\n")}\n`);
+    const bad = cli(["verify", input, tampered]);
+    expect(bad.code).toBe(3);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ status: "differs", path: ["line", at + 1, "apartment", "ranking", 0, "rentGuaranteeRequired"] });
   });
 
   it("an unreadable NDJSON file is an input issue, exit 2", () => {

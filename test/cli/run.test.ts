@@ -64,6 +64,15 @@ describe("allocate (in process)", () => {
     expect(compile("result")(result)).toBe(true);
   });
 
+  it("writes a --detail decisions result that the same published schema accepts", async () => {
+    const io = memoryIo({ "in.json": batchText });
+    expect(await run(["allocate", "in.json", "--detail", "decisions", "--out", "result.json"], io)).toBe(0);
+    const result = JSON.parse(io.files["result.json"]!) as { audit: { detail?: string }; explanations?: unknown };
+    expect(result.audit.detail).toBe("decisions");
+    expect(result.explanations).toBeUndefined();
+    expect(compile("result")(result)).toBe(true);
+  });
+
   it("turns an unexpected exception into an internal_error issue, exit 1", async () => {
     const io = memoryIo({ "in.json": batchText });
     io.writeFile = async () => {
@@ -83,7 +92,7 @@ describe("usage and exit codes", () => {
     expect(io.err).toBe("");
   });
 
-  it.each([[[]], [["frobnicate"]], [["allocate"]], [["allocate", "a.json", "b.json"]], [["allocate", "a.json", "--bogus"]], [["schema"]], [["schema", "output"]], [["demo", "extra"]], [["report"]], [["report", "a.json", "b.json"]], [["rank", "--out", "x.json", "in.json"]]])(
+  it.each([[[]], [["frobnicate"]], [["allocate"]], [["allocate", "a.json", "b.json"]], [["allocate", "a.json", "--bogus"]], [["schema"]], [["schema", "output"]], [["demo", "extra"]], [["report"]], [["report", "a.json", "b.json"]], [["rank", "--out", "x.json", "in.json"]], [["allocate", "a.json", "--detail", "bogus"]]])(
     "%j is a usage error: message on stderr, nothing on stdout, exit 2",
     async (argv) => {
       const io = memoryIo();

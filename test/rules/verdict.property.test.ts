@@ -5,14 +5,15 @@ import { countedPersons } from "../../src/facts/overcrowding.js";
 import { parseInput } from "../../src/model/parse.js";
 import { PRESETS } from "../../src/presets/index.js";
 import { evaluate } from "../../src/rules/condition.js";
-import { VERDICT_ELIGIBLE, VERDICT_GUARANTEE, checkEligibility, eligibilityVerdict } from "../../src/rules/eligibility.js";
+import { VERDICT_ELIGIBLE, VERDICT_GUARANTEE, checkEligibility, codesOfMask, eligibilityVerdict, failedCheckMask, failedChecks } from "../../src/rules/eligibility.js";
 import { allocationInput } from "../mechanisms/instances.js";
 
 describe("the allocation's fast eligibility verdict", () => {
-  it("equals checkEligibility's verdict (eligible, through the rent guarantee) on every ranked pair, under every preset", () => {
+  it("equals checkEligibility's verdict (eligible, through the rent guarantee) and failed checks on every ranked pair, under every preset", () => {
     let pairs = 0;
     let eligible = 0;
     let guaranteed = 0;
+    let multiple = 0;
     fc.assert(
       fc.property(allocationInput({ maxHouseholds: 30, maxApartments: 12 }), fc.constantFrom(...Object.keys(PRESETS)), (raw, preset) => {
         const parsed = parseInput({ ...raw, policy: preset });
@@ -30,6 +31,11 @@ describe("the allocation's fast eligibility verdict", () => {
             expect(eligibilityVerdict(h, facts, a, policy, asOf, letting, countedPersons(h, asOf, policy.overcrowding))).toBe(flags);
             // rentGuaranteeRequired means something only for an eligible pair (it flags proposals and ranking entries).
             expect({ eligible: (flags & VERDICT_ELIGIBLE) !== 0, rentGuaranteeRequired: (flags & VERDICT_GUARANTEE) !== 0 }).toEqual({ eligible: full.eligible, rentGuaranteeRequired: full.eligible && full.rentGuaranteeRequired });
+            // The reason codes of results: every failed check, from the same cores, without the check objects.
+            const mask = failedCheckMask(h, facts, a, policy, asOf, letting);
+            expect(codesOfMask(mask)).toEqual(failedChecks(full));
+            expect(failedCheckMask(h, facts, a, policy, asOf, letting, countedPersons(h, asOf, policy.overcrowding))).toBe(mask);
+            if (codesOfMask(mask).length > 1) multiple++;
             pairs++;
             if (full.eligible) eligible++;
             if (full.rentGuaranteeRequired) guaranteed++;
@@ -42,5 +48,6 @@ describe("the allocation's fast eligibility verdict", () => {
     expect(eligible).toBeGreaterThan(50);
     expect(pairs - eligible).toBeGreaterThan(50);
     expect(guaranteed).toBeGreaterThan(5);
+    expect(multiple).toBeGreaterThan(20);
   });
 });

@@ -2,7 +2,8 @@
 export const USAGE = `bostad-forst — förklarbar bostadsfördelning / explainable social housing allocation
 
 Användning / usage:
-  bostad-forst allocate <input.json|-> [--out FILE]   fördela en omgång / batch allocation (result JSON)
+  bostad-forst allocate <input.json|-> [--out FILE] [--detail full|decisions]
+                                                      fördela en omgång / batch allocation (result JSON)
   bostad-forst rank <input.json|->                    erbjudandeordning per lägenhet / offer order per vacancy
   bostad-forst explain <input.json|-> --household ID [--audience household|caseworker|auditor]
                        [--lang sv|en] [--format text|markdown|html|json]
@@ -14,6 +15,9 @@ Användning / usage:
   bostad-forst demo                                   exempeldata / bundled example batch
   bostad-forst --help | --version
   (<input.json|->: en fil, eller - för standard in / a file, or - for standard input)
+  (--detail decisions: varje beslut med skälkoder, utan prioritetsnycklar, jämförda värden och förklaringar;
+   verify kör om på samma nivå / every decision with its reason codes, without priority keys, compared values
+   or explanations; verify replays the same level. Standard / default: full)
 
 Utgångskoder / exit codes: 0 ok · 1 internt fel / internal error · 2 ogiltig indata / invalid input
   (verify: 3 = resultatet skiljer sig / the result differs)

@@ -1,15 +1,15 @@
 import { serializeResult } from "../../audit/serialize.js";
-import { type VerifyOutcome, firstDifference, verify, verifyLines } from "../../audit/verify.js";
-import { buildResult, withExplanations } from "../../mechanisms/allocate.js";
+import { type VerifyOutcome, detailOf, firstDifference, verify, verifyLines } from "../../audit/verify.js";
 import { deferredAcceptance } from "../../mechanisms/deferred-acceptance.js";
 import { resultLines } from "../../mechanisms/stream.js";
-import { isNdjson, readRun } from "./allocate.js";
+import { isNdjson, jsonResult, readRun } from "./allocate.js";
 import { formatPath, issue } from "../../model/issue.js";
 import { type CliIo, EXIT, type ExitCode, linesOf, readJsonSource, reportIssues, toJson } from "../io.js";
 
 /**
  * `bostad-forst verify <input.json> <result.json>`: re-runs the engine and compares its result byte for byte.
- * NDJSON input or result (`*.ndjson`, a large run) is re-read and re-streamed and compared line by line.
+ * NDJSON input or result (`*.ndjson`, a large run) is re-read and re-streamed and compared line by line. The re-run
+ * writes the detail level the result records in `audit.detail` (of the document, or of an NDJSON result's header line).
  * Prints `{ ok: true, status, … }` on stdout; 0 identical · 3 differs (first differing JSON path) · 2 invalid.
  * `argv` is everything after `verify`.
  */
@@ -41,20 +41,46 @@ async function verifyNdjson(inputPath: string, resultPath: string, io: CliIo): P
   if (!run.ok) return { status: "invalid", issues: run.issues };
   const matching = deferredAcceptance(run.value.prepared.compiled);
   try {
-    if (isNdjson(resultPath)) return await verifyLines(resultLines(run.value, matching), linesOf(resultPath, io));
+    if (isNdjson(resultPath)) {
+      const { first, lines } = await peekFirst(linesOf(resultPath, io));
+      return await verifyLines(resultLines(run.value, matching, { detail: detailOf(parseOrUndefined(first)) }), lines);
+    }
     const text = resultPath === "-" ? await io.readStdin() : await io.readFile(resultPath);
-    const expected = serializeResult(withExplanations(run.value, buildResult(run.value, matching)));
-    if (expected === text) return { status: "identical", mechanism: "deferred-acceptance", bytes: Buffer.byteLength(expected, "utf8") };
     let received: unknown;
     try {
       received = JSON.parse(text);
     } catch {
       return { status: "invalid", issues: [issue("invalid_json", [], "Resultatfilen är inte giltig JSON.", "The result file is not valid JSON.", { expected: "JSON" })] };
     }
+    const expected = serializeResult(jsonResult(run.value, matching, detailOf(received)));
+    if (expected === text) return { status: "identical", mechanism: "deferred-acceptance", bytes: Buffer.byteLength(expected, "utf8") };
     const diff = firstDifference(JSON.parse(expected) as unknown, received, []);
     return diff === undefined ? { status: "differs", path: [], expected: null, received: null, reason: "formatting" } : { status: "differs", ...diff, reason: "value" };
   } catch {
     return { status: "invalid", issues: [issue("invalid_input", ["<result.json>"], `Kunde inte läsa resultatfilen "${resultPath}".`, `Could not read the result file "${resultPath}".`)] };
+  }
+}
+
+/** The first non-empty line (the NDJSON header), and every line again from there, reading the source once. */
+async function peekFirst(source: AsyncIterable<string>): Promise<{ first: string | undefined; lines: AsyncIterable<string> }> {
+  const it = source[Symbol.asyncIterator]();
+  let next = await it.next();
+  while (!next.done && next.value === "") next = await it.next();
+  const first = next.done ? undefined : next.value;
+  async function* replay(): AsyncGenerator<string> {
+    if (first === undefined) return;
+    yield first;
+    for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+  }
+  return { first, lines: replay() };
+}
+
+function parseOrUndefined(line: string | undefined): unknown {
+  if (line === undefined) return undefined;
+  try {
+    return JSON.parse(line.charCodeAt(0) === 0xfeff ? line.slice(1) : line) as unknown;
+  } catch {
+    return undefined;
   }
 }
 
