@@ -10,8 +10,11 @@ export default defineConfig([
     target: "node20",
   },
   {
-    entry: { "cli/main": "src/cli/main.ts" },
+    // The hash worker is its own file next to the CLI: input-hash.ts starts it by URL.
+    entry: { "cli/main": "src/cli/main.ts", "cli/hash-worker": "src/cli/hash-worker.ts" },
     format: ["esm"],
+    // No shared chunks: each file resolves its neighbour by URL relative to itself, so both must live in dist/cli.
+    splitting: false,
     dts: false,
     clean: false,
     target: "node20",

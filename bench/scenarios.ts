@@ -2,15 +2,18 @@
  * Benchmark scenarios (DESIGN section 10), each run in its own child process by bench/run.ts so that peak RSS
  * is the scenario's own. Every scenario prints one JSON line: { scenario, figures: { name: ms }, maxRssMb }.
  */
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { once } from "node:events";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { explainHousehold, explainInRun } from "../src/explain/index.js";
-import { type Run, allocate, validateAndPrepare, validateAndPrepareParts } from "../src/mechanisms/allocate.js";
+import { readRun } from "../src/cli/commands/allocate.js";
+import type { CliIo } from "../src/cli/io.js";
+import { nodeIo } from "../src/cli/run.js";
+import { type Run, allocate, validateAndPrepare } from "../src/mechanisms/allocate.js";
+import type { Detail } from "../src/model/result.js";
 import { resultLines } from "../src/mechanisms/stream.js";
-import { NdjsonAssembler } from "../src/model/ndjson.js";
 import { serializeResult } from "../src/audit/serialize.js";
 import { deferredAcceptance } from "../src/mechanisms/deferred-acceptance.js";
 import { toNdjsonLines } from "../src/model/ndjson.js";
@@ -58,73 +61,86 @@ export function municipal(raw: unknown): Record<string, number> {
   return { jsonParse, total: t1 - t0, serialize: t2 - t1, resultMb: Math.round(resultText.length / 1e6), oneExplanationAllCounterfactuals: t4 - t3 };
 }
 
-/** Streams a run's NDJSON result to a file (what `allocate … --out result.ndjson` writes). */
-async function writeResult(path: string, run: Run, matching: ReturnType<typeof deferredAcceptance>): Promise<void> {
+/** Streams a run's NDJSON result to a file (what `allocate … --out result.ndjson [--detail …]` writes). */
+async function writeResult(path: string, run: Run, matching: ReturnType<typeof deferredAcceptance>, detail: Detail): Promise<number> {
   const out = createWriteStream(path);
-  for (const line of resultLines(run, matching)) if (!out.write(`${line}\n`)) await once(out, "drain");
+  for (const line of resultLines(run, matching, { detail })) if (!out.write(`${line}\n`)) await once(out, "drain");
   out.end();
   await once(out, "finish");
+  return Math.round(statSync(path).size / 1e6);
 }
 
-/** One JSON file end to end (parse, validate, prepare, match, stream the result), against JSON.parse of the same text. */
+/** The CLI's io without progress output: input read as the CLI reads it, the input hash in a worker thread. */
+const benchIo: CliIo = { ...nodeIo, progress: () => undefined };
+
+/** Reads, validates and prepares a file exactly as `bostad-forst allocate` does. */
+async function cliRun(path: string): Promise<Run> {
+  const run = await readRun(path, benchIo);
+  if (!run.ok) throw new Error(JSON.stringify(run.issues.slice(0, 3)));
+  return run.value;
+}
+
+/**
+ * One JSON file end to end as the CLI runs it (read, parse, validate and prepare while a worker hashes the input,
+ * match, stream the result at each detail level), against JSON.parse of the same text in the same process.
+ */
 export async function fromJsonFile(path: string): Promise<Record<string, number>> {
   const text = readFileSync(path, "utf8");
   const p0 = now();
   JSON.parse(text);
   const parseOnly = now() - p0;
   const t0 = now();
-  const run = validateAndPrepare(JSON.parse(text));
-  if (!run.ok) throw new Error(JSON.stringify(run.issues.slice(0, 3)));
+  const run = await cliRun(path);
   const t1 = now();
-  const matching = deferredAcceptance(run.value.prepared.compiled);
+  const matching = deferredAcceptance(run.prepared.compiled);
   const t2 = now();
-  await writeResult(resolve(OUT, "result-json100k.ndjson"), run.value, matching);
+  const decisionsMb = await writeResult(resolve(OUT, "result-json100k-decisions.ndjson"), run, matching, "decisions");
   const t3 = now();
-  return { jsonParse: parseOnly, validateAndPrepare: t1 - t0, deferredAcceptance: t2 - t1, writeResult: t3 - t2, total: t3 - t0 };
+  const fullMb = await writeResult(resolve(OUT, "result-json100k-full.ndjson"), run, matching, "full");
+  const t4 = now();
+  const head = t2 - t0;
+  return { jsonParse: parseOnly, readValidatePrepare: t1 - t0, deferredAcceptance: t2 - t1, writeDecisions: t3 - t2, writeFull: t4 - t3, totalDecisions: head + (t3 - t2), totalFull: head + (t4 - t3), decisionsMb, fullMb };
 }
 
-/** National scale from an NDJSON file: read and validate line by line, prepare, match, stream the result, explain one household. */
+/**
+ * National scale from an NDJSON file as the CLI runs it: read and validate line by line while a worker hashes the
+ * lines, prepare, match, stream the result at detail "decisions" (the full contract is ~8 GB at this size; see
+ * docs/performance.md), and explain one household with verified counterfactuals.
+ */
 export async function fromNdjsonFile(path: string): Promise<Record<string, number>> {
   const f0 = now();
   for await (const line of createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Infinity })) JSON.parse(line);
   const floor = now() - f0;
   const t0 = now();
-  const asm = new NdjsonAssembler();
-  let n = 0;
-  for await (const line of createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Infinity })) asm.push(line, ++n);
-  const done = asm.finish();
-  if (!done.ok) throw new Error(JSON.stringify(done.issues.slice(0, 3)));
+  const run = await cliRun(path);
   const t1 = now();
-  const run = validateAndPrepareParts(done.parts, (issues) => asm.remapIssues(issues));
-  if (!run.ok) throw new Error(JSON.stringify(run.issues.slice(0, 3)));
-  const t2 = now();
   const das: number[] = [];
-  let matching = deferredAcceptance(run.value.prepared.compiled);
+  let matching = deferredAcceptance(run.prepared.compiled);
   for (let i = 0; i < 3; i++) {
     const d0 = now();
-    matching = deferredAcceptance(run.value.prepared.compiled);
+    matching = deferredAcceptance(run.prepared.compiled);
     das.push(now() - d0);
   }
+  const t2 = now();
+  const decisionsMb = await writeResult(resolve(OUT, "result-queue1m-decisions.ndjson"), run, matching, "decisions");
   const t3 = now();
-  await writeResult(resolve(OUT, "result-queue1m.ndjson"), run.value, matching);
-  const t4 = now();
   // A household that lost choices on priority: its explanation re-runs the whole matching per counterfactual.
   let explained = -1;
-  for (let h = 0; h < run.value.prepared.households.length && explained === -1; h++) if (matching.apartmentOf[h] === -1 && run.value.prepared.pairStart[h + 1]! > run.value.prepared.pairStart[h]!) explained = h;
+  for (let h = 0; h < run.prepared.households.length && explained === -1; h++) if (matching.apartmentOf[h] === -1 && run.prepared.pairStart[h + 1]! > run.prepared.pairStart[h]!) explained = h;
   const e0 = now();
-  if (explained !== -1) explainInRun(run.value, matching, run.value.prepared.households[explained]!.id, { audience: "household" });
+  if (explained !== -1) explainInRun(run, matching, run.prepared.households[explained]!.id, { audience: "household" });
   const e1 = now();
   const sorted = [...das].sort((a, b) => a - b);
   return {
     lineParseFloor: floor,
-    readValidateHash: t1 - t0,
-    checksAndPrepare: t2 - t1,
+    readValidatePrepare: t1 - t0,
     deferredAcceptance: sorted[1]!,
-    writeResult: t4 - t3,
-    total: t1 - t0 + (t2 - t1) + sorted[1]! + (t4 - t3),
+    writeDecisions: t3 - t2,
+    totalDecisions: t1 - t0 + sorted[1]! + (t3 - t2),
+    decisionsMb,
     oneExplanation: e1 - e0,
-    households: run.value.prepared.households.length,
-    pairs: run.value.prepared.pairApartment.length,
+    households: run.prepared.households.length,
+    pairs: run.prepared.pairApartment.length,
   };
 }
 

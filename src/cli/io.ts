@@ -1,4 +1,5 @@
 import { type Issue, type Result, formatPath, issue } from "../model/issue.js";
+import type { InputFormat, PendingHash } from "./input-hash.js";
 
 /** Where a command writes and reads; the CLI passes the process streams, tests pass buffers. */
 export interface CliIo {
@@ -14,6 +15,11 @@ export interface CliIo {
   openWriter?(path: string | undefined): LineWriter;
   /** Progress for long runs: shown only when standard error is a terminal (phases and counts); silent otherwise. */
   progress?(text: string): void;
+  /**
+   * Starts hashing an input file in another thread (the CLI uses a worker for large files), or returns undefined; the
+   * command then hashes in its own thread. Either way the hash is the engine's canonical input hash.
+   */
+  hashInput?(source: string, format: InputFormat): Promise<PendingHash | undefined>;
 }
 
 /** A line sink. */

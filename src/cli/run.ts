@@ -10,6 +10,8 @@ import { explainCommand } from "./commands/explain.js";
 import { verifyCommand } from "./commands/verify.js";
 import { schemaCommand } from "./commands/schema.js";
 import { USAGE } from "./commands/usage.js";
+import { DetailSchema } from "../model/result.js";
+import { startInputHash } from "./input-hash.js";
 import { type CliIo, EXIT, type ExitCode, internalIssue, toJson } from "./io.js";
 import { EXAMPLE_BATCH, packageFile } from "./paths.js";
 
@@ -40,10 +42,12 @@ export const nodeIo: CliIo = {
   progress: (text) => {
     if (process.stderr.isTTY) process.stderr.write(`\r\u001b[2K${text}`);
   },
+  hashInput: (source, format) => startInputHash(source, format),
 };
 
 const OPTIONS = {
   out: { type: "string", short: "o" },
+  detail: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean" },
 } as const;
@@ -103,13 +107,16 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   }
   if (command === undefined) return usageError("ange ett kommando / give a command", io);
   if (values.out !== undefined && command !== "allocate") return usageError(`--out gäller bara / only applies to allocate`, io);
+  if (values.detail !== undefined && command !== "allocate") return usageError(`--detail gäller bara / only applies to allocate`, io);
+  const detail = DetailSchema.safeParse(values.detail ?? "full");
+  if (!detail.success) return usageError(`--detail ska vara / must be ${DetailSchema.options.join(" | ")} (fick / got "${String(values.detail)}")`, io);
 
   switch (command) {
     case "allocate": {
       const [source, ...extra] = rest;
       if (source === undefined) return usageError("allocate behöver en fil eller - / allocate needs a file or -", io);
       if (extra.length > 0) return usageError(`för många argument / too many arguments: ${extra.join(" ")}`, io);
-      return allocateCommand(source, values.out, io);
+      return allocateCommand(source, values.out, io, detail.data);
     }
     case "rank": {
       const [source, ...extra] = rest;

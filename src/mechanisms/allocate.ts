@@ -6,7 +6,7 @@ import type { AllocationInput } from "../model/input.js";
 import { type Issue, type Result, fail, ok } from "../model/issue.js";
 import type { NdjsonParts } from "../model/ndjson.js";
 import { parseInput, parseParts } from "../model/parse.js";
-import type { AllocationResult, ApartmentOutcome, Audit, RankResult } from "../model/result.js";
+import type { AllocationResult, AnyAllocationResult, ApartmentAnyDetail, ApartmentOutcome, Audit, DecisionsResult, Detail, RankResult } from "../model/result.js";
 import { ENGINE } from "../version.js";
 import { type Matching, deferredAcceptance } from "./deferred-acceptance.js";
 import { type DesignationUsage, checkDesignations } from "./designations.js";
@@ -25,30 +25,51 @@ export interface Run {
   prepared: Prepared;
 }
 
+/** A validated, prepared run whose canonical input hash is still being computed elsewhere (a worker thread). */
+export type UnhashedRun = Omit<Run, "rawSha256">;
+
 /** Validates raw input (schema, cross-record rules, policy, caps) and prepares the instance; every issue or none. */
 export function validateAndPrepare(raw: unknown): Result<Run> {
+  const run = validateAndPrepareUnhashed(raw);
+  return run.ok ? ok({ ...run.value, rawSha256: canonicalHash(raw) }) : run;
+}
+
+/**
+ * {@link validateAndPrepare} without the canonical input hash, for a caller that hashes the same bytes in parallel
+ * (the CLI does, in a worker thread) and completes the run with `{ ...run, rawSha256 }`.
+ */
+export function validateAndPrepareUnhashed(raw: unknown): Result<UnhashedRun> {
   const parsed = parseInput(raw);
   if (!parsed.ok) return parsed;
   const input = parsed.value;
   const caps = checkDesignations(input.apartments, input.stock, input.policy);
   if (caps.issues.length > 0) return fail(caps.issues);
-  return ok({ input, rawSha256: canonicalHash(raw), designations: caps.usage, prepared: prepare(input) });
+  return ok({ input, designations: caps.usage, prepared: prepare(input) });
 }
 
 /** Validates an NDJSON input's parts (records already checked line by line) and prepares the run; issue paths name lines. */
 export function validateAndPrepareParts(parts: NdjsonParts, remap: (issues: Issue[]) => Issue[]): Result<Run> {
+  const { inputSha256 } = parts;
+  if (inputSha256 === undefined) throw new Error("invariant: parts assembled without the input hash; use validateAndPreparePartsUnhashed");
+  const run = validateAndPreparePartsUnhashed(parts, remap);
+  return run.ok ? ok({ ...run.value, rawSha256: inputSha256 }) : run;
+}
+
+/** {@link validateAndPrepareParts} for parts assembled with `hash: false`; the caller completes the hash. */
+export function validateAndPreparePartsUnhashed(parts: NdjsonParts, remap: (issues: Issue[]) => Issue[]): Result<UnhashedRun> {
   const parsed = parseParts(parts, ["line", 1]);
   if (!parsed.ok) return fail(remap(parsed.issues));
   const input = parsed.value;
   const caps = checkDesignations(input.apartments, input.stock, input.policy);
   if (caps.issues.length > 0) return fail(remap(caps.issues));
-  return ok({ input, rawSha256: parts.inputSha256, designations: caps.usage, prepared: prepare(input) });
+  return ok({ input, designations: caps.usage, prepared: prepare(input) });
 }
 
-/** The audit record of a run (DESIGN section 7). */
-export function auditOf(run: Run, mechanism: Audit["mechanism"]): Audit {
+/** The audit record of a run (DESIGN section 7); `detail` is recorded only when it is not "full", so full results do not change. */
+export function auditOf(run: Run, mechanism: Audit["mechanism"], detail: Detail = "full"): Audit {
   const { policy, seed, asOf } = run.input;
-  return { engine: ENGINE, policy: { id: policy.id, version: policy.version, sha256: canonicalHash(policy) }, inputSha256: run.rawSha256, seed, asOf, mechanism };
+  const audit: Audit = { engine: ENGINE, policy: { id: policy.id, version: policy.version, sha256: canonicalHash(policy) }, inputSha256: run.rawSha256, seed, asOf, mechanism };
+  return detail === "full" ? audit : { ...audit, detail };
 }
 
 /** Each vacancy's eligible applicants in priority order and its ineligible applicants with the failed checks, by apartment id. */
@@ -57,8 +78,14 @@ export function apartmentOutcomes(p: Prepared, matching: Matching = deferredAcce
   return Array.from(x.apartmentsById, (a) => apartmentItem(x, a));
 }
 
-/** Builds the result contract from a matching. Pure and deterministic: ids are sorted by code point. */
-export function buildResult(run: Run, matching: Matching, index: OutcomeIndex = outcomeIndex(run.prepared, matching)): AllocationResult {
+/**
+ * Builds the result contract from a matching, at detail "full" (the default) or "decisions" (`audit.detail` says so).
+ * Pure and deterministic: ids are sorted by code point.
+ */
+export function buildResult(run: Run, matching: Matching, index?: OutcomeIndex, detail?: "full"): AllocationResult;
+export function buildResult(run: Run, matching: Matching, index: OutcomeIndex | undefined, detail: "decisions"): DecisionsResult;
+export function buildResult(run: Run, matching: Matching, index?: OutcomeIndex, detail?: Detail): AllocationResult | DecisionsResult;
+export function buildResult(run: Run, matching: Matching, index: OutcomeIndex = outcomeIndex(run.prepared, matching), detail: Detail = "full"): AnyAllocationResult {
   const x = index;
   const proposals: AllocationResult["proposals"] = [];
   const unmatched: AllocationResult["unmatchedHouseholds"] = [];
@@ -67,16 +94,16 @@ export function buildResult(run: Run, matching: Matching, index: OutcomeIndex = 
     if (proposal) proposals.push(proposal);
     else unmatched.push(unmatchedItem(x, h)!);
   }
-  const apartments: ApartmentOutcome[] = [];
+  const apartments: ApartmentAnyDetail[] = [];
   const unfilled: AllocationResult["unfilledApartments"] = [];
   for (const a of x.apartmentsById) {
-    apartments.push(apartmentItem(x, a));
+    apartments.push(apartmentItem(x, a, detail));
     const u = unfilledItem(x, a);
     if (u) unfilled.push(u);
   }
   return {
     schemaVersion: 1,
-    audit: auditOf(run, "deferred-acceptance"),
+    audit: auditOf(run, "deferred-acceptance", detail),
     proposals,
     unmatchedHouseholds: unmatched,
     unfilledApartments: unfilled,
@@ -112,6 +139,11 @@ export function resultFor(run: Run, matching: Matching, householdId: string): Al
 export interface AllocateOptions {
   /** Include `explanations` (default true); a national-scale run may leave them to `explain`, household by household. */
   explanations?: boolean;
+  /**
+   * `"full"` (default) or `"decisions"`: every decision and its reason codes, without priority keys, compared values
+   * or explanations (never any, whatever `explanations` says); for whole-queue what-ifs (docs/input.md, "Large runs").
+   */
+  detail?: Detail;
 }
 
 /**
@@ -121,11 +153,17 @@ export interface AllocateOptions {
  * @example
  * const r = allocate(JSON.parse(text));
  * if (r.ok) for (const p of r.value.proposals) console.log(p.householdId, "→", p.apartmentId);
+ * const lean = allocate(JSON.parse(text), { detail: "decisions" }); // rankings without keys, failed checks as codes
  */
-export function allocate(raw: unknown, options: AllocateOptions = {}): Result<AllocationResult> {
+export function allocate(raw: unknown, options?: AllocateOptions & { detail?: "full" }): Result<AllocationResult>;
+export function allocate(raw: unknown, options: AllocateOptions & { detail: "decisions" }): Result<DecisionsResult>;
+export function allocate(raw: unknown, options?: AllocateOptions): Result<AllocationResult | DecisionsResult>;
+export function allocate(raw: unknown, options: AllocateOptions = {}): Result<AllocationResult | DecisionsResult> {
   const run = validateAndPrepare(raw);
   if (!run.ok) return run;
-  const result = buildResult(run.value, deferredAcceptance(run.value.prepared.compiled));
+  const matching = deferredAcceptance(run.value.prepared.compiled);
+  if (options.detail === "decisions") return ok(buildResult(run.value, matching, undefined, "decisions"));
+  const result = buildResult(run.value, matching);
   return ok(options.explanations === false ? result : withExplanations(run.value, result));
 }
 

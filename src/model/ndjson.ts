@@ -13,8 +13,11 @@ export interface NdjsonParts {
   households: (Household | undefined)[];
   apartments: (Apartment | undefined)[];
   recordIssues: Issue[];
-  /** RFC 8785 hash of the assembled document `{ ...header, apartments, households }`, streamed while reading. */
-  inputSha256: string;
+  /**
+   * RFC 8785 hash of the assembled document `{ ...header, apartments, households }`, streamed while reading; undefined
+   * when the assembler was told not to hash (the CLI hashes the same lines in a worker thread, see {@link ndjsonInputHash}).
+   */
+  inputSha256: string | undefined;
 }
 
 /**
@@ -34,6 +37,12 @@ export class NdjsonAssembler {
   private readonly lineIssues: Issue[] = [];
   private readonly recordIssues: Issue[] = [];
   private hash: DocumentHash | undefined;
+  private readonly hashing: boolean;
+
+  /** With `hash: false` the canonical input hash is left to the caller (it is the expensive half of reading). */
+  constructor(options: { hash?: boolean } = {}) {
+    this.hashing = options.hash ?? true;
+  }
 
   /** Adds one line (1-based `lineNo`). Never throws. */
   push(text: string, lineNo: number): void {
@@ -75,7 +84,7 @@ export class NdjsonAssembler {
       return;
     }
     this.header = value;
-    this.hash = new DocumentHash(value);
+    if (this.hashing) this.hash = new DocumentHash(value);
   }
 
   private acceptHousehold(value: unknown, lineNo: number): void {
@@ -112,8 +121,8 @@ export class NdjsonAssembler {
     if (this.headerLine === 0 && this.lineIssues.length === 0) {
       this.lineIssues.push(issue("invalid_json", ["line", 1], "Indata är tom: huvudraden saknas.", "The input is empty: the header line is missing."));
     }
-    if (this.lineIssues.length > 0 || !this.header || !this.hash) return { ok: false, issues: [...this.lineIssues, ...this.recordIssues] };
-    return { ok: true, parts: { header: this.header, households: this.households, apartments: this.apartments, recordIssues: this.recordIssues, inputSha256: this.hash.digest() } };
+    if (this.lineIssues.length > 0 || !this.header) return { ok: false, issues: [...this.lineIssues, ...this.recordIssues] };
+    return { ok: true, parts: { header: this.header, households: this.households, apartments: this.apartments, recordIssues: this.recordIssues, inputSha256: this.hash?.digest() } };
   }
 
   /** Rewrites a path into the assembled document (`["households", 3, …]`) as a path into the NDJSON lines. */
@@ -177,6 +186,36 @@ class DocumentHash {
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * The input hash of an NDJSON input alone (no validation), by the same rules as {@link NdjsonAssembler}: blank lines
+ * skipped, a byte-order mark on line 1 dropped, the header first, then `{"apartment"}` and `{"household"}` lines.
+ * Undefined for input the assembler would reject (it then reports why; no result carries a hash).
+ */
+export async function ndjsonInputHash(lines: AsyncIterable<string> | Iterable<string>): Promise<string | undefined> {
+  let hash: DocumentHash | undefined;
+  let first = true;
+  for await (const raw of lines) {
+    const line = first && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+    first = false;
+    if (line.trim() === "") continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      return undefined;
+    }
+    if (!isRecord(value)) return undefined;
+    if (!hash) {
+      hash = new DocumentHash(value);
+      continue;
+    }
+    if (Object.hasOwn(value, "household")) hash.household(value["household"]);
+    else if (Object.hasOwn(value, "apartment")) hash.apartment(value["apartment"]);
+    else return undefined;
+  }
+  return hash?.digest();
+}
 
 /** Writes a JSON input document as NDJSON lines (header, then apartments, then households). */
 export function* toNdjsonLines(doc: { households: readonly unknown[]; apartments: readonly unknown[] } & Record<string, unknown>): Generator<string> {

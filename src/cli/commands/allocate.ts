@@ -1,9 +1,11 @@
 import { serializeResult } from "../../audit/serialize.js";
-import { type Run, allocate, buildResult, rank, validateAndPrepare, validateAndPrepareParts, withExplanations } from "../../mechanisms/allocate.js";
-import { deferredAcceptance } from "../../mechanisms/deferred-acceptance.js";
+import { canonicalHash } from "../../audit/canonical.js";
+import { type Run, type UnhashedRun, buildResult, rank, validateAndPreparePartsUnhashed, validateAndPrepareUnhashed, withExplanations } from "../../mechanisms/allocate.js";
+import { type Matching, deferredAcceptance } from "../../mechanisms/deferred-acceptance.js";
 import { resultLines } from "../../mechanisms/stream.js";
-import { type Result, issue } from "../../model/issue.js";
-import { NdjsonAssembler } from "../../model/ndjson.js";
+import type { AllocationResult, DecisionsResult, Detail } from "../../model/result.js";
+import { type Result, issue, ok } from "../../model/issue.js";
+import { NdjsonAssembler, ndjsonInputHash } from "../../model/ndjson.js";
 import { type CliIo, EXIT, type ExitCode, linesOf, readJsonSource, reportIssues, toJson, writerOf } from "../io.js";
 
 /** An engine entry point: raw JSON in, the result contract or every input issue out (never a partial result). */
@@ -51,15 +53,21 @@ function serializeOrExplain(result: unknown, io: CliIo): string | undefined {
   }
 }
 
+/** The JSON result document `allocate` writes for a run: at "full" with explanations, at "decisions" without. */
+export function jsonResult(run: Run, matching: Matching, detail: Detail): AllocationResult | DecisionsResult {
+  return detail === "decisions" ? buildResult(run, matching, undefined, "decisions") : withExplanations(run, buildResult(run, matching));
+}
+
 /** Files named `*.ndjson` or `*.jsonl` are NDJSON (docs/input.md, "Large runs"). */
 export const isNdjson = (path: string | undefined): boolean => path !== undefined && /\.(ndjson|jsonl)$/i.test(path);
 
 /**
- * `bostad-forst allocate <input.json|input.ndjson|-> [--out FILE]`: batch allocation (DESIGN section 4).
- * NDJSON input is read line by line; an NDJSON `--out` (or NDJSON input without `--out`) streams the result as NDJSON.
+ * `bostad-forst allocate <input.json|input.ndjson|-> [--out FILE] [--detail full|decisions]`: batch allocation (DESIGN
+ * section 4) at a detail level (docs/input.md, "Large runs"). NDJSON input is read line by line; an NDJSON `--out` (or
+ * NDJSON input without `--out`) streams the result as NDJSON.
  */
-export async function allocateCommand(source: string, out: string | undefined, io: CliIo): Promise<ExitCode> {
-  if (!isNdjson(source) && !isNdjson(out)) return runEngineCommand(allocate, source, out, io);
+export async function allocateCommand(source: string, out: string | undefined, io: CliIo, detail: Detail = "full"): Promise<ExitCode> {
+  // Every input goes through readRun (the same validation as `allocate()`), so a large file is hashed in a worker.
   const run = await readRun(source, io);
   if (!run.ok) {
     io.progress?.("\n");
@@ -70,17 +78,20 @@ export async function allocateCommand(source: string, out: string | undefined, i
   io.progress?.(`bostad-forst: ${p.households.length} hushåll / households, ${p.apartments.length} lägenheter / vacancies, ${p.pairApartment.length} val / choices; matchar / matching …`);
   const matching = deferredAcceptance(p.compiled);
   if (!isNdjson(out) && !(out === undefined && isNdjson(source))) {
-    // NDJSON in, one JSON document out: the same result as the JSON path, explanations included.
-    const text = serializeOrExplain(withExplanations(run.value, buildResult(run.value, matching)), io);
+    // One JSON document out (from JSON or NDJSON in): what `allocate(raw, { detail })` returns, serialised once.
+    const text = serializeOrExplain(jsonResult(run.value, matching, detail), io);
+    io.progress?.("\n");
     if (text === undefined) return EXIT.internal;
     if (out === undefined) io.stdout(text);
-    else await io.writeFile(out, text);
-    io.progress?.("\n");
+    else {
+      await io.writeFile(out, text);
+      io.stderr(`bostad-forst: skrev / wrote ${out}\n`);
+    }
     return EXIT.ok;
   }
   const writer = writerOf(out, io);
   let n = 0;
-  for (const line of resultLines(run.value, matching)) {
+  for (const line of resultLines(run.value, matching, { detail })) {
     const pending = writer.write(line);
     if (pending) await pending;
     if (++n % 100_000 === 0) io.progress?.(`bostad-forst: skriver / writing ${n} rader / lines …`);
@@ -91,15 +102,43 @@ export async function allocateCommand(source: string, out: string | undefined, i
   return EXIT.ok;
 }
 
-/** Reads `<file|->` (JSON, or NDJSON when the file is named so), validates it and prepares the run; NDJSON issue paths name lines. */
+/**
+ * Reads `<file|->` (JSON, or NDJSON when the file is named so), validates it and prepares the run; NDJSON issue paths
+ * name lines. The canonical input hash is computed in a worker thread when the io offers one (large files), while
+ * this thread validates; otherwise here.
+ */
 export async function readRun(source: string, io: CliIo): Promise<Result<Run>> {
+  const format = isNdjson(source) ? "ndjson" : "json";
+  const pending = await io.hashInput?.(source, format);
+  const read = await readUnhashed(source, io, pending === undefined);
+  if (!read.ok) {
+    pending?.cancel();
+    return read;
+  }
+  const { run, rawSha256, raw } = read.value;
+  if (rawSha256 !== undefined) return ok({ ...run, rawSha256 });
+  io.progress?.("bostad-forst: väntar på indatans hash / waiting for the input hash …");
+  const fromWorker = await pending?.result;
+  if (pending && fromWorker === undefined) io.stderr("bostad-forst: hash-tråden misslyckades, hashar här / the hash worker failed, hashing here\n");
+  // No worker, or it failed: hash the parsed document (JSON) or read the lines again (NDJSON) in this thread.
+  const sha = fromWorker ?? (format === "json" ? canonicalHash(raw) : await ndjsonInputHash(linesOf(source, io)));
+  if (sha === undefined) throw new Error("invariant: a valid input has a hash");
+  return ok({ ...run, rawSha256: sha });
+}
+
+/** A validated run, with its hash when it was computed on the way (no worker), and the parsed JSON document to hash otherwise. */
+type Unhashed = { run: UnhashedRun; rawSha256?: string; raw?: unknown };
+
+async function readUnhashed(source: string, io: CliIo, hashHere: boolean): Promise<Result<Unhashed>> {
   if (!isNdjson(source)) {
     const raw = await readJsonSource(source, io);
     if (!raw.ok) return raw;
     io.progress?.("bostad-forst: validerar och förbereder / validating and preparing …");
-    return validateAndPrepare(raw.value);
+    const run = validateAndPrepareUnhashed(raw.value);
+    if (!run.ok) return run;
+    return ok(hashHere ? { run: run.value, rawSha256: canonicalHash(raw.value) } : { run: run.value, raw: raw.value });
   }
-  const asm = new NdjsonAssembler();
+  const asm = new NdjsonAssembler({ hash: hashHere });
   let lineNo = 0;
   try {
     for await (const line of linesOf(source, io)) {
@@ -113,7 +152,10 @@ export async function readRun(source: string, io: CliIo): Promise<Result<Run>> {
   const done = asm.finish();
   if (!done.ok) return done;
   io.progress?.("bostad-forst: kontrollerar och förbereder / checking and preparing …");
-  return validateAndPrepareParts(done.parts, (issues) => asm.remapIssues(issues));
+  const run = validateAndPreparePartsUnhashed(done.parts, (issues) => asm.remapIssues(issues));
+  if (!run.ok) return run;
+  const { inputSha256 } = done.parts;
+  return ok(inputSha256 === undefined ? { run: run.value } : { run: run.value, rawSha256: inputSha256 });
 }
 
 /** `bostad-forst rank <input.json|->`: each vacancy's offer order (single-vacancy mode). */
