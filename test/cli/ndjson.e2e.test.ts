@@ -121,6 +121,18 @@ describe("allocate with NDJSON (large runs)", () => {
     expect(JSON.parse(bad.stdout)).toMatchObject({ status: "differs", path: ["line", at + 1, "apartment", "ranking", 0, "rentGuaranteeRequired"] });
   });
 
+  it("explain reads the NDJSON input too and says exactly what it says from the JSON input", () => {
+    const unmatched = (JSON.parse(cli(["allocate", join(ROOT, "examples", "data", "orebro-batch.json")]).stdout) as { unmatchedHouseholds: { householdId: string }[] }).unmatchedHouseholds[0]!.householdId;
+    for (const format of ["text", "json"]) {
+      const fromJson = cli(["explain", join(ROOT, "examples", "data", "orebro-batch.json"), "--household", unmatched, "--audience", "caseworker", "--format", format]);
+      const fromNdjson = cli(["explain", input, "--household", unmatched, "--audience", "caseworker", "--format", format]);
+      expect(fromJson.code).toBe(0);
+      expect(fromNdjson.code).toBe(0);
+      expect(fromNdjson.stdout).toBe(fromJson.stdout);
+    }
+    expect(cli(["explain", input, "--household", "H-none"]).code).toBe(2);
+  });
+
   it("an unreadable NDJSON file is an input issue, exit 2", () => {
     const r = cli(["allocate", join(tmp, "missing.ndjson")]);
     expect(r.code).toBe(2);

@@ -1,8 +1,10 @@
 import { parseArgs } from "node:util";
 import { serializeResult } from "../../audit/serialize.js";
-import { AUDIENCES, type Audience, FORMATS, type Format, LANGS, type Lang, explain, renderExplanation } from "../../explain/index.js";
+import { AUDIENCES, type Audience, FORMATS, type Format, LANGS, type Lang, explainInRun, renderExplanation } from "../../explain/index.js";
+import { deferredAcceptance } from "../../mechanisms/deferred-acceptance.js";
 import { type Issue, issue } from "../../model/issue.js";
-import { type CliIo, EXIT, type ExitCode, readJsonSource, reportIssues } from "../io.js";
+import { type CliIo, EXIT, type ExitCode, reportIssues } from "../io.js";
+import { readRun } from "./allocate.js";
 
 const OPTIONS = {
   household: { type: "string" },
@@ -18,7 +20,7 @@ function optionIssue(option: string, allowed: readonly string[], received: strin
 }
 
 /**
- * `bostad-forst explain <input.json|-> --household ID [--audience household|caseworker|auditor] [--lang sv|en]
+ * `bostad-forst explain <input.json|input.ndjson|-> --household ID [--audience household|caseworker|auditor] [--lang sv|en]
  * [--format text|markdown|html|json]` (defaults: household, sv, text). `argv` is everything after `explain`.
  * 0 ok · 2 invalid input, options or unknown household (`{ ok: false, issues }` on stdout) · 1 internal error.
  */
@@ -46,12 +48,13 @@ export async function explainCommand(argv: readonly string[], io: CliIo): Promis
     reportIssues(issues, io);
     return EXIT.invalid;
   }
-  const raw = await readJsonSource(source, io);
-  if (!raw.ok) {
-    reportIssues(raw.issues, io);
+  // JSON or NDJSON (a national queue), read and validated as `allocate` reads it; then `explain(raw)`'s own steps.
+  const run = await readRun(source, io);
+  if (!run.ok) {
+    reportIssues(run.issues, io);
     return EXIT.invalid;
   }
-  const x = explain(raw.value, values.household, { audience });
+  const x = explainInRun(run.value, deferredAcceptance(run.value.prepared.compiled), values.household, { audience });
   if (!x.ok) {
     reportIssues(x.issues, io);
     return EXIT.invalid;
