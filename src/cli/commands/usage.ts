@@ -5,7 +5,7 @@ Användning / usage:
   bostad-forst allocate <input.json|-> [--out FILE] [--detail full|decisions]
                                                       fördela en omgång / batch allocation (result JSON)
   bostad-forst rank <input.json|->                    erbjudandeordning per lägenhet / offer order per vacancy
-  bostad-forst explain <input.json|-> --household ID [--audience household|caseworker|auditor]
+  bostad-forst explain <input.json|input.ndjson|-> --household ID [--audience household|caseworker|auditor]
                        [--lang sv|en] [--format text|markdown|html|json]
                                                       ett hushålls förklaring / one household's explanation
   bostad-forst verify <input.json> <result.json>      kör om och jämför byte för byte / re-run and compare
