@@ -5,7 +5,7 @@ import type { LettingRule } from "../model/enums.js";
 import type { Household } from "../model/household.js";
 import type { AllocationInput } from "../model/input.js";
 import { type Evaluation, evaluate } from "../rules/condition.js";
-import { type Eligibility, VERDICT_ELIGIBLE, VERDICT_GUARANTEE, checkEligibility, eligibilityVerdict, failedCheckMask } from "../rules/eligibility.js";
+import { type Eligibility, FAILED_CHECKS, VERDICT_ELIGIBLE, VERDICT_GUARANTEE, checkEligibility, eligibilityBits, verdictOf } from "../rules/eligibility.js";
 import { lettingRuleOf } from "../rules/checks/letting-rule.js";
 import { type GroupMatch, type PriorityKey, compareKeys, lotteryNumber, priorityGroupOf, priorityKey } from "../rules/priority.js";
 import type { CompiledInstance } from "./deferred-acceptance.js";
@@ -39,7 +39,7 @@ export interface Prepared {
   pairApartment: Int32Array;
   /** Bit 1: eligible; bit 2: eligible through the rent guarantee. */
   pairFlags: Uint8Array;
-  /** The checks an ineligible pair fails, as a `failedCheckMask` (0 for eligible pairs): reason codes without recomputation. */
+  /** The checks a pair fails, bits 0–7 of `eligibilityBits` (0 for eligible pairs): reason codes without recomputation. */
   pairFailed: Uint8Array;
   /** Letting rules used by the vacancies, in a fixed order; `ruleIndex` maps a rule to its place. */
   rules: readonly LettingRule[];
@@ -74,7 +74,7 @@ export function pairEligibility(ctx: Context, household: Household, facts: Facts
 
 /**
  * Verdicts of every apartment a household ranked, in its order (apartment index, eligible, through rent guarantee),
- * by `eligibilityVerdict`: the verdict of `checkEligibility` without building the check objects.
+ * and the checks it fails, by `eligibilityBits`: what `checkEligibility` decides without building the check objects.
  */
 export function householdChoices(ctx: Context, household: Household, facts: Facts): { apartment: number; eligible: boolean; rentGuaranteeRequired: boolean; failed: number }[] {
   const letting = lettingCache(facts, ctx.input);
@@ -83,12 +83,10 @@ export function householdChoices(ctx: Context, household: Household, facts: Fact
   return household.preferences.ranking.map((id) => {
     const ai = ctx.apartmentIndex.get(id)!;
     const a = ctx.apartments[ai]!;
-    const evaluation = letting(a.lettingRule);
-    const flags = eligibilityVerdict(household, facts, a, policy, asOf, evaluation, counted);
-    const eligible = (flags & VERDICT_ELIGIBLE) !== 0;
-    // Only an ineligible pair needs its failed checks (the verdict stops at the first failure; this does not).
-    const failed = eligible ? 0 : failedCheckMask(household, facts, a, policy, asOf, evaluation, counted);
-    return { apartment: ai, eligible, rentGuaranteeRequired: (flags & VERDICT_GUARANTEE) !== 0, failed };
+    // One reading of the checks gives both the verdict and the failed checks (the reason codes).
+    const bits = eligibilityBits(household, facts, a, policy, asOf, letting(a.lettingRule), counted);
+    const flags = verdictOf(bits);
+    return { apartment: ai, eligible: (flags & VERDICT_ELIGIBLE) !== 0, rentGuaranteeRequired: (flags & VERDICT_GUARANTEE) !== 0, failed: bits & FAILED_CHECKS };
   });
 }
 

@@ -5,7 +5,7 @@ import type { LandlordTerms, Policy } from "../model/policy.js";
 import { countedPersons } from "../facts/overcrowding.js";
 import { type AccessibilityCheck, accessibilityMet, checkAccessibility } from "./checks/accessibility.js";
 import { type ExcludedDistrictCheck, checkExcludedDistrict, inExcludedDistrict } from "./checks/excluded-district.js";
-import { type HousingDebtCheck, type IncomeCheck, type PaymentRemarksCheck, type RentGuaranteeCheck, checkFinances, financesPass, financialCore } from "./checks/finances.js";
+import { type HousingDebtCheck, type IncomeCheck, type PaymentRemarksCheck, type RentGuaranteeCheck, checkFinances, financialCore } from "./checks/finances.js";
 import { type LettingRuleCheck, checkLettingRule } from "./checks/letting-rule.js";
 import { type SizeCheck, capacityOf, checkSize, sizeFits } from "./checks/size.js";
 import type { Evaluation } from "./condition.js";
@@ -97,29 +97,20 @@ export const VERDICT_ELIGIBLE = 1;
 /** Bit of {@link eligibilityVerdict}: eligible, and through the rent guarantee (`rentGuaranteeRequired`; never set on an ineligible pair). */
 export const VERDICT_GUARANTEE = 2;
 
-/**
- * The verdict of {@link checkEligibility} — eligible, and through the rent guarantee — without building the check
- * objects: the same cores (letting-rule evaluation, `financialCore`, `countedPersons`/`sizeFits`, `accessibilityMet`,
- * `inExcludedDistrict`), read as booleans. The allocation runs it on every ranked pair; a property test holds it equal
- * to `checkEligibility`, which builds the checks wherever they are shown.
- */
-export function eligibilityVerdict(household: Household, facts: Facts, apartment: Apartment, policy: Policy, asOf: string, letting: Evaluation | undefined, counted?: number): number {
-  if (!letting?.result) return 0;
-  const finances = financialCore(household, facts, apartment, landlordTerms(policy, apartment.landlord));
-  if (!financesPass(finances)) return 0;
-  // `counted`: the household's countedPersons under the policy, when the caller has it (it does not depend on the apartment).
-  const persons = counted ?? countedPersons(household, asOf, policy.overcrowding);
-  if (!sizeFits(persons, capacityOf(apartment, policy.overcrowding), (facts["children.count"] as number) > 0)) return 0;
-  if (!accessibilityMet(household, apartment) || inExcludedDistrict(household, apartment)) return 0;
-  return VERDICT_ELIGIBLE | (finances.lifted ? VERDICT_GUARANTEE : 0);
-}
+/** Bits 0–7 of {@link eligibilityBits}: the checks that fail, bit k for `CHECK_CODES[k]`. */
+export const FAILED_CHECKS = 0xff;
+/** Bit 8 of {@link eligibilityBits}: the household's rent guarantee lifts a financial check it fails on its own. */
+const GUARANTEE_LIFTS = 0x100;
 
 /**
- * Which checks {@link checkEligibility} would fail, as bits in {@link CHECK_CODES} order (bit k: `CHECK_CODES[k]`),
- * from the same cores as {@link eligibilityVerdict} but without stopping at the first failure: the reason codes of a
- * result without building the check objects. A property test holds it equal to `checkEligibility`'s failed checks.
+ * What {@link checkEligibility} decides, without building the check objects: the same cores (letting-rule evaluation,
+ * `financialCore`, `countedPersons`/`sizeFits`, `accessibilityMet`, `inExcludedDistrict`) read as bits — every failed
+ * check ({@link FAILED_CHECKS}, the reason codes of a result) and whether the rent guarantee lifts a failure. The
+ * allocation runs it once on every ranked pair; a property test holds it equal to `checkEligibility`, which builds the
+ * checks wherever they are shown. `counted`: the household's countedPersons, when the caller has it (it does not
+ * depend on the apartment).
  */
-export function failedCheckMask(household: Household, facts: Facts, apartment: Apartment, policy: Policy, asOf: string, letting: Evaluation | undefined, counted?: number): number {
+export function eligibilityBits(household: Household, facts: Facts, apartment: Apartment, policy: Policy, asOf: string, letting: Evaluation | undefined, counted?: number): number {
   const f = financialCore(household, facts, apartment, landlordTerms(policy, apartment.landlord));
   const persons = counted ?? countedPersons(household, asOf, policy.overcrowding);
   return (
@@ -130,11 +121,20 @@ export function failedCheckMask(household: Household, facts: Facts, apartment: A
     (!f.needed || f.lifted ? 0 : 16) |
     (sizeFits(persons, capacityOf(apartment, policy.overcrowding), (facts["children.count"] as number) > 0) ? 0 : 32) |
     (accessibilityMet(household, apartment) ? 0 : 64) |
-    (inExcludedDistrict(household, apartment) ? 128 : 0)
+    (inExcludedDistrict(household, apartment) ? 128 : 0) |
+    (f.lifted ? GUARANTEE_LIFTS : 0)
   );
 }
 
-/** The codes of a {@link failedCheckMask}, in report order. */
+/** The verdict ({@link VERDICT_ELIGIBLE}, {@link VERDICT_GUARANTEE}) of {@link eligibilityBits}. */
+export const verdictOf = (bits: number): number => ((bits & FAILED_CHECKS) !== 0 ? 0 : VERDICT_ELIGIBLE | ((bits & GUARANTEE_LIFTS) !== 0 ? VERDICT_GUARANTEE : 0));
+
+/** The verdict of {@link checkEligibility} — eligible, and through the rent guarantee — from {@link eligibilityBits}. */
+export function eligibilityVerdict(household: Household, facts: Facts, apartment: Apartment, policy: Policy, asOf: string, letting: Evaluation | undefined, counted?: number): number {
+  return verdictOf(eligibilityBits(household, facts, apartment, policy, asOf, letting, counted));
+}
+
+/** The codes of the failed checks in {@link eligibilityBits} (bits 0–7), in report order. */
 export function codesOfMask(mask: number): CheckCode[] {
   const out: CheckCode[] = [];
   for (let k = 0; k < CHECK_CODES.length; k++) if ((mask & (1 << k)) !== 0) out.push(CHECK_CODES[k]!);

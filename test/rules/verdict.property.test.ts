@@ -5,7 +5,7 @@ import { countedPersons } from "../../src/facts/overcrowding.js";
 import { parseInput } from "../../src/model/parse.js";
 import { PRESETS } from "../../src/presets/index.js";
 import { evaluate } from "../../src/rules/condition.js";
-import { VERDICT_ELIGIBLE, VERDICT_GUARANTEE, checkEligibility, codesOfMask, eligibilityVerdict, failedCheckMask, failedChecks } from "../../src/rules/eligibility.js";
+import { FAILED_CHECKS, VERDICT_ELIGIBLE, VERDICT_GUARANTEE, checkEligibility, codesOfMask, eligibilityBits, eligibilityVerdict, failedChecks } from "../../src/rules/eligibility.js";
 import { allocationInput } from "../mechanisms/instances.js";
 
 describe("the allocation's fast eligibility verdict", () => {
@@ -32,9 +32,9 @@ describe("the allocation's fast eligibility verdict", () => {
             // rentGuaranteeRequired means something only for an eligible pair (it flags proposals and ranking entries).
             expect({ eligible: (flags & VERDICT_ELIGIBLE) !== 0, rentGuaranteeRequired: (flags & VERDICT_GUARANTEE) !== 0 }).toEqual({ eligible: full.eligible, rentGuaranteeRequired: full.eligible && full.rentGuaranteeRequired });
             // The reason codes of results: every failed check, from the same cores, without the check objects.
-            const mask = failedCheckMask(h, facts, a, policy, asOf, letting);
+            const mask = eligibilityBits(h, facts, a, policy, asOf, letting) & FAILED_CHECKS;
             expect(codesOfMask(mask)).toEqual(failedChecks(full));
-            expect(failedCheckMask(h, facts, a, policy, asOf, letting, countedPersons(h, asOf, policy.overcrowding))).toBe(mask);
+            expect(eligibilityBits(h, facts, a, policy, asOf, letting, countedPersons(h, asOf, policy.overcrowding)) & FAILED_CHECKS).toBe(mask);
             if (codesOfMask(mask).length > 1) multiple++;
             pairs++;
             if (full.eligible) eligible++;

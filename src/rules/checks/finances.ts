@@ -140,9 +140,6 @@ export function financialCore(household: Household, facts: Facts, apartment: Apa
   return { rent, total, socialAssistance, counted, required, remarks, debt, incomeOwn, remarksOwn, debtOwn, secondHand, valid, needed, outcome, lifted, waived: secondHand || lifted };
 }
 
-/** Whether the four financial checks all pass, from their core (the same verdicts as {@link checkFinances}). */
-export const financesPass = (c: FinancialCore): boolean => (c.waived || (c.incomeOwn && c.remarksOwn && c.debtOwn)) && (!c.needed || c.lifted);
-
 /** The landlord's financial criteria for a household, with the rent guarantee and second-hand rules applied (DESIGN section 6). */
 export function checkFinances(household: Household, facts: Facts, apartment: Apartment, terms: LandlordTerms, policy: Policy): FinancialChecks {
   const { rent, socialAssistance, counted, required, remarks, debt, incomeOwn, remarksOwn, debtOwn, secondHand, valid, needed, outcome, lifted, waived } = financialCore(household, facts, apartment, terms);
