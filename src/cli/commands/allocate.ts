@@ -110,14 +110,14 @@ export async function allocateCommand(source: string, out: string | undefined, i
 export async function readRun(source: string, io: CliIo): Promise<Result<Run>> {
   const format = isNdjson(source) ? "ndjson" : "json";
   const pending = await io.hashInput?.(source, format);
-  const read = await readUnhashed(source, io, pending === undefined);
+  const read = await readUnhashed(source, io, format === "ndjson" && pending === undefined);
   if (!read.ok) {
     pending?.cancel();
     return read;
   }
   const { run, rawSha256, raw } = read.value;
   if (rawSha256 !== undefined) return ok({ ...run, rawSha256 });
-  io.progress?.("bostad-forst: väntar på indatans hash / waiting for the input hash …");
+  if (pending) io.progress?.("bostad-forst: väntar på indatans hash / waiting for the input hash …");
   const fromWorker = await pending?.result;
   if (pending && fromWorker === undefined) io.stderr("bostad-forst: hash-tråden misslyckades, hashar här / the hash worker failed, hashing here\n");
   // No worker, or it failed: hash the parsed document (JSON) or read the lines again (NDJSON) in this thread.
@@ -126,19 +126,20 @@ export async function readRun(source: string, io: CliIo): Promise<Result<Run>> {
   return ok({ ...run, rawSha256: sha });
 }
 
-/** A validated run, with its hash when it was computed on the way (no worker), and the parsed JSON document to hash otherwise. */
+/** A validated run, with its hash when the NDJSON reader streamed it, and the parsed JSON document to hash otherwise. */
 type Unhashed = { run: UnhashedRun; rawSha256?: string; raw?: unknown };
 
-async function readUnhashed(source: string, io: CliIo, hashHere: boolean): Promise<Result<Unhashed>> {
+/** `streamHash`: hash NDJSON lines while reading them (no worker); a JSON document is hashed by the caller. */
+async function readUnhashed(source: string, io: CliIo, streamHash: boolean): Promise<Result<Unhashed>> {
   if (!isNdjson(source)) {
     const raw = await readJsonSource(source, io);
     if (!raw.ok) return raw;
     io.progress?.("bostad-forst: validerar och förbereder / validating and preparing …");
     const run = validateAndPrepareUnhashed(raw.value);
     if (!run.ok) return run;
-    return ok(hashHere ? { run: run.value, rawSha256: canonicalHash(raw.value) } : { run: run.value, raw: raw.value });
+    return ok({ run: run.value, raw: raw.value });
   }
-  const asm = new NdjsonAssembler({ hash: hashHere });
+  const asm = new NdjsonAssembler({ hash: streamHash });
   let lineNo = 0;
   try {
     for await (const line of linesOf(source, io)) {
