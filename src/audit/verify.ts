@@ -38,7 +38,11 @@ export function verify(rawInput: unknown, resultText: string): VerifyOutcome {
     .with("offer-order", () => rank(rawInput))
     .exhaustive();
   if (!rerun.ok) return { status: "invalid", issues: rerun.issues };
-  const expectedText = serializeResult(rerun.value);
+  return compareResult(serializeResult(rerun.value), resultText, received, mechanism);
+}
+
+/** The replayed result's text against the result as written (`received`: that text parsed): identical, or the first difference. */
+export function compareResult(expectedText: string, resultText: string, received: unknown, mechanism: "deferred-acceptance" | "offer-order"): VerifyOutcome {
   if (expectedText === resultText) return { status: "identical", mechanism, bytes: Buffer.byteLength(expectedText, "utf8") };
   const diff = firstDifference(JSON.parse(expectedText) as unknown, received, []);
   return diff === undefined

@@ -1,5 +1,5 @@
 import { serializeResult } from "../../audit/serialize.js";
-import { type VerifyOutcome, detailOf, firstDifference, verify, verifyLines } from "../../audit/verify.js";
+import { type VerifyOutcome, compareResult, detailOf, verify, verifyLines } from "../../audit/verify.js";
 import { deferredAcceptance } from "../../mechanisms/deferred-acceptance.js";
 import { resultLines } from "../../mechanisms/stream.js";
 import { isNdjson, jsonResult, readRun } from "./allocate.js";
@@ -52,10 +52,7 @@ async function verifyNdjson(inputPath: string, resultPath: string, io: CliIo): P
     } catch {
       return { status: "invalid", issues: [issue("invalid_json", [], "Resultatfilen är inte giltig JSON.", "The result file is not valid JSON.", { expected: "JSON" })] };
     }
-    const expected = serializeResult(jsonResult(run.value, matching, detailOf(received)));
-    if (expected === text) return { status: "identical", mechanism: "deferred-acceptance", bytes: Buffer.byteLength(expected, "utf8") };
-    const diff = firstDifference(JSON.parse(expected) as unknown, received, []);
-    return diff === undefined ? { status: "differs", path: [], expected: null, received: null, reason: "formatting" } : { status: "differs", ...diff, reason: "value" };
+    return compareResult(serializeResult(jsonResult(run.value, matching, detailOf(received))), text, received, "deferred-acceptance");
   } catch {
     return { status: "invalid", issues: [issue("invalid_input", ["<result.json>"], `Kunde inte läsa resultatfilen "${resultPath}".`, `Could not read the result file "${resultPath}".`)] };
   }
