@@ -4,6 +4,7 @@ import { createInterface } from "node:readline";
 import { Worker } from "node:worker_threads";
 import { canonicalHash } from "../audit/canonical.js";
 import { ndjsonInputHash } from "../model/ndjson.js";
+import { parseJsonText } from "./io.js";
 
 export type InputFormat = "json" | "ndjson";
 
@@ -24,14 +25,9 @@ export const WORKER_HASH_MIN_BYTES = 8 * 1024 * 1024;
  */
 export async function hashInputFile(path: string, format: InputFormat): Promise<string | undefined> {
   if (format === "ndjson") return ndjsonInputHash(createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Infinity }));
-  const text = await readFile(path, "utf8");
-  let value: unknown;
-  try {
-    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch {
-    return undefined;
-  }
-  return canonicalHash(value);
+  // The same parse (byte-order mark dropped) as the command's own read of the file.
+  const parsed = parseJsonText(await readFile(path, "utf8"));
+  return parsed.ok ? canonicalHash(parsed.value) : undefined;
 }
 
 /**
