@@ -61,12 +61,14 @@ export function municipal(raw: unknown): Record<string, number> {
   return { jsonParse, total: t1 - t0, serialize: t2 - t1, resultMb: Math.round(resultText.length / 1e6), oneExplanationAllCounterfactuals: t4 - t3 };
 }
 
-/** Streams a run's NDJSON result to a file (what `allocate … --out result.ndjson [--detail …]` writes). */
+/** Streams a run's NDJSON result to a file with the CLI's writer (what `allocate … --out result.ndjson [--detail …]` writes). */
 async function writeResult(path: string, run: Run, matching: ReturnType<typeof deferredAcceptance>, detail: Detail): Promise<number> {
-  const out = createWriteStream(path);
-  for (const line of resultLines(run, matching, { detail })) if (!out.write(`${line}\n`)) await once(out, "drain");
-  out.end();
-  await once(out, "finish");
+  const writer = benchIo.openWriter!(path);
+  for (const line of resultLines(run, matching, { detail })) {
+    const pending = writer.write(line);
+    if (pending) await pending;
+  }
+  await writer.close();
   return Math.round(statSync(path).size / 1e6);
 }
 

@@ -15,6 +15,9 @@ import { startInputHash } from "./input-hash.js";
 import { type CliIo, EXIT, type ExitCode, internalIssue, toJson } from "./io.js";
 import { EXAMPLE_BATCH, packageFile } from "./paths.js";
 
+/** Characters gathered before one write to the output stream. */
+const WRITE_CHUNK = 1 << 20;
+
 /** The process's streams and file system. */
 export const nodeIo: CliIo = {
   stdout: (text) => void process.stdout.write(text),
@@ -34,9 +37,25 @@ export const nodeIo: CliIo = {
   },
   openWriter: (path) => {
     const stream = path === undefined ? process.stdout : createWriteStream(path, { encoding: "utf8" });
+    // Lines are gathered into chunks of about 1 MB: one stream write per line costs more than building the line.
+    let chunk: string[] = [];
+    let size = 0;
+    const flush = (): Promise<void> | undefined => {
+      const text = `${chunk.join("\n")}\n`;
+      chunk = [];
+      size = 0;
+      return stream.write(text) ? undefined : once(stream, "drain").then(() => undefined);
+    };
     return {
-      write: (line) => (stream.write(`${line}\n`) ? undefined : once(stream, "drain").then(() => undefined)),
-      close: () => (path === undefined ? Promise.resolve() : new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())))),
+      write: (line) => {
+        chunk.push(line);
+        size += line.length + 1;
+        return size >= WRITE_CHUNK ? flush() : undefined;
+      },
+      close: async () => {
+        if (chunk.length > 0) await flush();
+        if (path !== undefined) await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+      },
     };
   },
   progress: (text) => {

@@ -94,7 +94,7 @@ function sortSegment(hs: Int32Array, pairs: Int32Array, from: number, to: number
 }
 
 /** 1-based position of household h among apartment a's eligible applicants (binary search by rank). */
-function positionAt(x: OutcomeIndex, a: number, h: number): number {
+export function positionAt(x: OutcomeIndex, a: number, h: number): number {
   const rank = x.p.compiled.rank[x.p.ruleIndex.get(x.p.apartments[a]!.lettingRule)!]!;
   let lo = x.eligibleStart[a]!;
   let hi = x.eligibleStart[a + 1]!;

@@ -1,7 +1,8 @@
 import type { Matching } from "./deferred-acceptance.js";
 import { type Run, auditOf } from "./allocate.js";
 import type { Detail } from "../model/result.js";
-import { apartmentItem, outcomeIndex, proposalItem, unfilledItem, unmatchedItem } from "./outcome.js";
+import { apartmentDecisionsLine, unmatchedLine } from "./lines.js";
+import { apartmentItem, outcomeIndex, proposalItem, unfilledItem } from "./outcome.js";
 
 /** Options of {@link resultLines}. */
 export interface ResultLinesOptions {
@@ -14,17 +15,18 @@ export interface ResultLinesOptions {
  * object graph holds the whole result: a header `{"schemaVersion","audit","designations"}`, then one line per
  * household in id order (`{"proposal": …}` or `{"unmatched": …}`), then one line per apartment in id order
  * (`{"apartment": …}`, followed by `{"unfilled": …}` when it got no proposal). The items are built by the same
- * functions as the JSON result, at the same detail level; explanations are left to `explain`, one household at a time.
+ * functions as the JSON result, at the same detail level (the unmatched and decisions-level apartment lines, nearly all
+ * of a large result, are written as text directly: lines.ts, held byte-equal to these items by test); explanations are left to `explain`, one household at a time.
  */
 export function* resultLines(run: Run, matching: Matching, { detail = "full" }: ResultLinesOptions = {}): Generator<string> {
   const x = outcomeIndex(run.prepared, matching, false);
   yield JSON.stringify({ schemaVersion: 1, audit: auditOf(run, "deferred-acceptance", detail), designations: run.designations });
   for (const h of x.householdsById) {
     const proposal = proposalItem(x, h);
-    yield JSON.stringify(proposal ? { proposal } : { unmatched: unmatchedItem(x, h) });
+    yield proposal ? JSON.stringify({ proposal }) : unmatchedLine(x, h)!;
   }
   for (const a of x.apartmentsById) {
-    yield JSON.stringify({ apartment: apartmentItem(x, a, detail) });
+    yield detail === "decisions" ? apartmentDecisionsLine(x, a) : JSON.stringify({ apartment: apartmentItem(x, a, detail) });
     const unfilled = unfilledItem(x, a);
     if (unfilled) yield JSON.stringify({ unfilled });
   }

@@ -10,6 +10,8 @@ import { readRun } from "../../src/cli/commands/allocate.js";
 import { WORKER_HASH_MIN_BYTES, hashInputFile, hashInputFileInWorker, startInputHash } from "../../src/cli/input-hash.js";
 import { nodeIo } from "../../src/cli/run.js";
 import { validateAndPrepare } from "../../src/mechanisms/allocate.js";
+import { deferredAcceptance } from "../../src/mechanisms/deferred-acceptance.js";
+import { resultLines } from "../../src/mechanisms/stream.js";
 import { toNdjsonLines } from "../../src/model/ndjson.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -90,7 +92,14 @@ describe("the built CLI hashes a large input in its worker", () => {
     const r = spawnSync(process.execPath, [join(ROOT, "dist", "cli", "main.js"), "allocate", input, "--out", out], { encoding: "utf8" });
     expect(r.status).toBe(0);
     expect(r.stderr).not.toContain("hash worker failed");
-    const header = JSON.parse(readFileSync(out, "utf8").split("\n", 1)[0]!) as { audit: { inputSha256: string } };
+    const written = readFileSync(out, "utf8");
+    const header = JSON.parse(written.split("\n", 1)[0]!) as { audit: { inputSha256: string } };
     expect(header.audit.inputSha256).toBe(canonicalHash(big));
+    // The CLI's writer gathers lines into chunks of about 1 MB; the file, many chunks long, is exactly the stream.
+    const run = validateAndPrepare(big);
+    if (!run.ok) throw new Error("the generated input is valid");
+    const lines = [...resultLines(run.value, deferredAcceptance(run.value.prepared.compiled))];
+    expect(written.length).toBeGreaterThan(4 << 20);
+    expect(written).toBe(`${lines.join("\n")}\n`);
   }, 60_000);
 });

@@ -1,0 +1,55 @@
+import { codesOfMask } from "../rules/eligibility.js";
+import { type OutcomeIndex, positionAt } from "./outcome.js";
+
+const ELIGIBLE = 1;
+const GUARANTEE = 2;
+
+/*
+ * The two NDJSON result lines that make up nearly all of a national-scale result, written as text directly instead of
+ * building each item's objects and handing them to JSON.stringify: `{"unmatched": …}` and `{"apartment": …}` at detail
+ * "decisions". Each is byte for byte `JSON.stringify({ unmatched: unmatchedItem(x, h) })` and
+ * `JSON.stringify({ apartment: apartmentItem(x, a, "decisions") })` (test/mechanisms/lines.test.ts holds them equal on generated
+ * instances under every preset), with the same key order. Household and apartment ids are embedded without escaping:
+ * IdSchema admits only `[A-Za-z0-9._:-]`, which JSON never escapes; every other string goes through JSON.stringify.
+ */
+
+/** `["income","rent-guarantee"]` for each failed-check mask (one byte per ranked pair, see prepare). */
+const FAILED_JSON = Array.from({ length: 256 }, (_, mask) => JSON.stringify(codesOfMask(mask)));
+const failedJsonOf = (mask: number): string => FAILED_JSON[mask]!;
+
+/** The `{"unmatched": …}` line of household h, or undefined if it got a proposal. */
+export function unmatchedLine(x: OutcomeIndex, h: number): string | undefined {
+  const { p, matching } = x;
+  if (matching.apartmentOf[h] !== -1) return undefined;
+  const start = p.pairStart[h]!;
+  const end = p.pairStart[h + 1]!;
+  if (start === end) return `{"unmatched":{"householdId":"${p.households[h]!.id}","reasons":[{"code":"no-choices"}]}}`;
+  let s = `{"unmatched":{"householdId":"${p.households[h]!.id}","reasons":[`;
+  for (let i = start; i < end; i++) {
+    const a = p.pairApartment[i]!;
+    const head = `${i === start ? "" : ","}{"code":"`;
+    const where = `","apartmentId":"${p.apartments[a]!.id}","choiceRank":${i - start + 1}`;
+    if ((p.pairFlags[i]! & ELIGIBLE) === 0) s += `${head}ineligible${where},"failed":${failedJsonOf(p.pairFailed[i]!)}}`;
+    else s += `${head}outranked${where},"position":${positionAt(x, a, h)},"holderPosition":${positionAt(x, a, matching.householdOf[a]!)}}`;
+  }
+  return `${s}]}}`;
+}
+
+/** The `{"apartment": …}` line of apartment a at detail "decisions". */
+export function apartmentDecisionsLine(x: OutcomeIndex, a: number): string {
+  const { p } = x;
+  const apartment = p.apartments[a]!;
+  let s = `{"apartment":{"apartmentId":"${apartment.id}","lettingRule":${JSON.stringify(apartment.lettingRule)},"ranking":[`;
+  for (let k = x.eligibleStart[a]!; k < x.eligibleStart[a + 1]!; k++) {
+    const h = x.eligibleHousehold[k]!;
+    const i = x.eligiblePair[k]!;
+    s += `${k === x.eligibleStart[a] ? "" : ","}{"position":${k - x.eligibleStart[a]! + 1},"householdId":"${p.households[h]!.id}","choiceRank":${i - p.pairStart[h]! + 1},"rentGuaranteeRequired":${(p.pairFlags[i]! & GUARANTEE) !== 0}}`;
+  }
+  s += `],"ineligible":[`;
+  for (let k = x.ineligibleStart[a]!; k < x.ineligibleStart[a + 1]!; k++) {
+    const h = x.ineligibleHousehold[k]!;
+    const i = x.ineligiblePair[k]!;
+    s += `${k === x.ineligibleStart[a] ? "" : ","}{"householdId":"${p.households[h]!.id}","choiceRank":${i - p.pairStart[h]! + 1},"failed":${failedJsonOf(p.pairFailed[i]!)}}`;
+  }
+  return `${s}]}}`;
+}

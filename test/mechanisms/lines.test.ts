@@ -1,0 +1,59 @@
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { validateAndPrepare } from "../../src/mechanisms/allocate.js";
+import { deferredAcceptance } from "../../src/mechanisms/deferred-acceptance.js";
+import { apartmentDecisionsLine, unmatchedLine } from "../../src/mechanisms/lines.js";
+import { apartmentItem, outcomeIndex, unmatchedItem } from "../../src/mechanisms/outcome.js";
+import { validInput } from "../arbitraries/index.js";
+
+/**
+ * The text-built NDJSON lines (src/mechanisms/lines.ts) against the items they stand for: every household's
+ * `{"unmatched": …}` line and every apartment's decisions-level `{"apartment": …}` line must be exactly
+ * JSON.stringify of the item objects the JSON result is built from.
+ */
+function expectLinesEqualItems(raw: unknown): number {
+  const run = validateAndPrepare(raw);
+  if (!run.ok) return 0;
+  const p = run.value.prepared;
+  const x = outcomeIndex(p, deferredAcceptance(p.compiled), false);
+  let unmatched = 0;
+  for (let h = 0; h < p.households.length; h++) {
+    const item = unmatchedItem(x, h);
+    expect(unmatchedLine(x, h)).toBe(item === undefined ? undefined : JSON.stringify({ unmatched: item }));
+    if (item !== undefined) unmatched++;
+  }
+  for (let a = 0; a < p.apartments.length; a++) expect(apartmentDecisionsLine(x, a)).toBe(JSON.stringify({ apartment: apartmentItem(x, a, "decisions") }));
+  return unmatched;
+}
+
+describe("text-built result lines equal JSON.stringify of their items", () => {
+  for (const policy of ["orebro", "stockholm", "lund"] as const) {
+    it(`on generated inputs under ${policy} (pseudonymous ids)`, () => {
+      fc.assert(
+        fc.property(validInput({ policy, ids: "pseudonymous", households: { max: 25 }, apartments: { max: 8 }, maxChoices: 6 }), (raw) => {
+          expectLinesEqualItems(raw);
+        }),
+        { numRuns: 60 },
+      );
+    });
+  }
+
+  it("on the bundled example, where some households are unmatched", () => {
+    const raw = JSON.parse(readFileSync(new URL("../../examples/data/orebro-batch.json", import.meta.url), "utf8"));
+    expect(expectLinesEqualItems(raw)).toBeGreaterThan(0);
+  });
+
+  it("with every character an id may hold, and a household that ranked nothing", () => {
+    fc.assert(
+      fc.property(validInput({ households: { min: 3, max: 10 }, apartments: { min: 2, max: 5 } }), (raw) => {
+        // IdSchema admits [A-Za-z0-9._:-]: rename every id (and every ranking entry) to use the punctuation too.
+        const rename = (id: string): string => `x.${id}_:-Z`;
+        const households = raw.households.map((h, k) => ({ ...h, id: rename(h.id), preferences: { ranking: k === 0 ? [] : h.preferences.ranking.map(rename) } }));
+        const apartments = raw.apartments.map((a) => ({ ...a, id: rename(a.id) }));
+        expectLinesEqualItems({ ...raw, households, apartments });
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
