@@ -7,7 +7,7 @@ import type { AllocationInput } from "../model/input.js";
 import { type Evaluation, evaluate } from "../rules/condition.js";
 import { type Eligibility, FAILED_CHECKS, VERDICT_ELIGIBLE, VERDICT_GUARANTEE, checkEligibility, eligibilityBits, verdictOf } from "../rules/eligibility.js";
 import { lettingRuleOf } from "../rules/checks/letting-rule.js";
-import { type GroupMatch, type PriorityKey, compareKeys, lotteryNumber, priorityGroupOf, priorityKey } from "../rules/priority.js";
+import { type GroupMatch, type PriorityKey, compareKeys, lotteryNumber, priorityGroupOf, priorityKey, sortByKeys } from "../rules/priority.js";
 import type { CompiledInstance } from "./deferred-acceptance.js";
 
 /** One entry of a household's ranking: the apartment, its 1-based place in the list, and the eligibility verdict. */
@@ -20,8 +20,9 @@ export interface RankedChoice {
   readonly eligibility: Eligibility;
 }
 
-const ELIGIBLE = 1;
-const GUARANTEE = 2;
+// A pair's flags are its eligibility verdict's bits.
+const ELIGIBLE = VERDICT_ELIGIBLE;
+const GUARANTEE = VERDICT_GUARANTEE;
 
 /** Everything the mechanisms and explanations read, computed once per household, apartment and ranked pair. */
 export interface Prepared {
@@ -72,22 +73,36 @@ export function pairEligibility(ctx: Context, household: Household, facts: Facts
   return checkEligibility(household, facts, a, policy, asOf, letting ? { letting } : {});
 }
 
+/** The per-pair arrays of {@link Prepared} that {@link fillChoices} writes. */
+type PairArrays = Pick<Prepared, "pairApartment" | "pairFlags" | "pairFailed">;
+
 /**
- * Verdicts of every apartment a household ranked, in its order (apartment index, eligible, through rent guarantee),
- * and the checks it fails, by `eligibilityBits`: what `checkEligibility` decides without building the check objects.
+ * Verdicts of every apartment a household ranked, in its order, written from pair index `at`: the apartment index,
+ * the verdict flags (eligible, through rent guarantee) and the checks it fails, by `eligibilityBits` — what
+ * `checkEligibility` decides without building the check objects, and without an object per pair.
  */
-export function householdChoices(ctx: Context, household: Household, facts: Facts): { apartment: number; eligible: boolean; rentGuaranteeRequired: boolean; failed: number }[] {
+function fillChoices(ctx: Context, household: Household, facts: Facts, out: PairArrays, at: number): void {
   const letting = lettingCache(facts, ctx.input);
   const { policy, asOf } = ctx.input;
   const counted = countedPersons(household, asOf, policy.overcrowding);
-  return household.preferences.ranking.map((id) => {
-    const ai = ctx.apartmentIndex.get(id)!;
+  const ranking = household.preferences.ranking;
+  for (let k = 0; k < ranking.length; k++) {
+    const ai = ctx.apartmentIndex.get(ranking[k]!)!;
     const a = ctx.apartments[ai]!;
     // One reading of the checks gives both the verdict and the failed checks (the reason codes).
     const bits = eligibilityBits(household, facts, a, policy, asOf, letting(a.lettingRule), counted);
-    const flags = verdictOf(bits);
-    return { apartment: ai, eligible: (flags & VERDICT_ELIGIBLE) !== 0, rentGuaranteeRequired: (flags & VERDICT_GUARANTEE) !== 0, failed: bits & FAILED_CHECKS };
-  });
+    out.pairApartment[at + k] = ai;
+    out.pairFlags[at + k] = verdictOf(bits);
+    out.pairFailed[at + k] = bits & FAILED_CHECKS;
+  }
+}
+
+/** {@link fillChoices} for one household on its own: its ranked pairs' arrays. */
+export function householdChoices(ctx: Context, household: Household, facts: Facts): PairArrays {
+  const n = household.preferences.ranking.length;
+  const out = { pairApartment: new Int32Array(n), pairFlags: new Uint8Array(n), pairFailed: new Uint8Array(n) };
+  fillChoices(ctx, household, facts, out, 0);
+  return out;
 }
 
 const MEMO = new WeakMap<Prepared, Map<number, Eligibility>>();
@@ -155,6 +170,7 @@ export function prepare(input: AllocationInput): Prepared {
   const pairApartment = new Int32Array(total);
   const pairFlags = new Uint8Array(total);
   const pairFailed = new Uint8Array(total);
+  const pairs: PairArrays = { pairApartment, pairFlags, pairFailed };
   const applicants = rules.map(() => [] as number[]);
   const applied = new Uint8Array(rules.length);
 
@@ -165,17 +181,13 @@ export function prepare(input: AllocationInput): Prepared {
     groups[h] = { group: priorityGroupOf(f, policy).group };
     lotteries[h] = lotteryNumber(seed, household.id);
     applied.fill(0);
-    let i = pairStart[h]!;
-    for (const c of householdChoices(ctx, household, f)) {
-      pairApartment[i] = c.apartment;
-      pairFlags[i] = (c.eligible ? ELIGIBLE : 0) | (c.rentGuaranteeRequired ? GUARANTEE : 0);
-      pairFailed[i] = c.failed;
-      const ri = ruleOfApartment[c.apartment]!;
+    fillChoices(ctx, household, f, pairs, pairStart[h]!);
+    for (let i = pairStart[h]!; i < pairStart[h + 1]!; i++) {
+      const ri = ruleOfApartment[pairApartment[i]!]!;
       if (applied[ri] === 0) {
         applied[ri] = 1;
         applicants[ri]!.push(h);
       }
-      i++;
     }
   }
 
@@ -183,8 +195,7 @@ export function prepare(input: AllocationInput): Prepared {
   const order = rules.map((rule, ri) => {
     const list = applicants[ri]!;
     const keys = list.map((h) => priorityKey(facts[h]!, households[h]!, rule, policy, seed, { lottery: lotteries[h]!, group: groups[h]! }));
-    const byKey = Array.from(list.keys()).sort((x, y) => compareKeys(keys[x]!, keys[y]!));
-    return byKey.map((i) => list[i]!);
+    return sortByKeys(keys).map((i) => list[i]!);
   });
   const rank = order.map((list) => {
     const r = new Int32Array(n).fill(n);
@@ -256,7 +267,7 @@ export function withHousehold(p: Prepared, index: number, changed: Household): V
     return r;
   });
   const { prefStart: ps, prefApartment: pa } = p.compiled;
-  const mine = choices.filter((c) => c.eligible).map((c) => c.apartment);
+  const mine = choices.pairApartment.filter((_, k) => (choices.pairFlags[k]! & ELIGIBLE) !== 0);
   const before = ps[index + 1]! - ps[index]!;
   const delta = mine.length - before;
   const prefStart = new Int32Array(ps.length);

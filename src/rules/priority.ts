@@ -181,6 +181,34 @@ export function compareKeys(a: PriorityKey, b: PriorityKey): number {
   return la < lb ? -1 : la > lb ? 1 : 0;
 }
 
+/**
+ * Indices of `keys` (all under one letting rule, so with parts of the same length) in {@link compareKeys} order,
+ * highest priority first. The scores are packed into one array and each key's lottery digest read once, so the
+ * n log n comparisons of a large queue touch no key objects.
+ */
+export function sortByKeys(keys: readonly PriorityKey[]): number[] {
+  const n = keys.length;
+  const width = n === 0 ? 0 : keys[0]!.parts.length;
+  const scores = new Float64Array(n * width);
+  const lotteries: string[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const parts = keys[i]!.parts;
+    if (parts.length !== width) return Array.from(keys.keys()).sort((x, y) => compareKeys(keys[x]!, keys[y]!));
+    for (let k = 0; k < width; k++) scores[i * width + k] = parts[k]!.score;
+    lotteries[i] = lotteryOf(keys[i]!);
+  }
+  return Array.from(keys.keys()).sort((x, y) => {
+    for (let k = 0, bx = x * width, by = y * width; k < width; k++) {
+      const sa = scores[bx + k]!;
+      const sb = scores[by + k]!;
+      if (sa !== sb) return sa > sb ? -1 : 1;
+    }
+    const la = lotteries[x]!;
+    const lb = lotteries[y]!;
+    return la < lb ? -1 : la > lb ? 1 : 0;
+  });
+}
+
 function lotteryOf(k: PriorityKey): string {
   for (let i = k.parts.length - 1; i >= 0; i--) {
     const p = k.parts[i]!;
