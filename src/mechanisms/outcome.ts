@@ -38,12 +38,9 @@ export interface OutcomeIndex {
 
 /** Builds the lookups for one run and matching. */
 export function outcomeIndex(p: Prepared, matching: Matching, memo = true): OutcomeIndex {
-  const { households, apartments, pairStart, pairApartment, pairFlags, ruleIndex, compiled } = p;
-  const H = households.length;
+  const { households, apartments, pairStart, pairApartment, pairFlags, compiled } = p;
   const A = apartments.length;
   const householdsById = Int32Array.from(households.keys()).sort((x, y) => byCodePoint(households[x]!.id, households[y]!.id));
-  const idRank = new Int32Array(H);
-  householdsById.forEach((h, i) => (idRank[h] = i));
   const apartmentsById = Int32Array.from(apartments.keys()).sort((x, y) => byCodePoint(apartments[x]!.id, apartments[y]!.id));
 
   const eligibleStart = new Int32Array(A + 1);
@@ -59,38 +56,27 @@ export function outcomeIndex(p: Prepared, matching: Matching, memo = true): Outc
   const ineligiblePair = new Int32Array(ineligibleStart[A]!);
   const eFill = eligibleStart.slice(0, A);
   const iFill = ineligibleStart.slice(0, A);
-  for (let h = 0; h < H; h++) {
+  // Filled in the order each segment must end up in, so no segment is sorted: ineligible applicants by household id,
+  // eligible applicants rule by rule in that rule's priority order (p.order, the order the rank arrays encode).
+  for (const h of householdsById) {
     for (let i = pairStart[h]!; i < pairStart[h + 1]!; i++) {
+      if ((pairFlags[i]! & ELIGIBLE) !== 0) continue;
       const a = pairApartment[i]!;
-      if ((pairFlags[i]! & ELIGIBLE) !== 0) {
+      ineligibleHousehold[iFill[a]!] = h;
+      ineligiblePair[iFill[a]!++] = i;
+    }
+  }
+  for (let ri = 0; ri < p.order.length; ri++) {
+    for (const h of p.order[ri]!) {
+      for (let i = pairStart[h]!; i < pairStart[h + 1]!; i++) {
+        const a = pairApartment[i]!;
+        if ((pairFlags[i]! & ELIGIBLE) === 0 || compiled.ruleOf[a] !== ri) continue;
         eligibleHousehold[eFill[a]!] = h;
         eligiblePair[eFill[a]!++] = i;
-      } else {
-        ineligibleHousehold[iFill[a]!] = h;
-        ineligiblePair[iFill[a]!++] = i;
       }
     }
   }
-  let widest = 1;
-  for (let a = 0; a < A; a++) widest = Math.max(widest, eligibleStart[a + 1]! - eligibleStart[a]!, ineligibleStart[a + 1]! - ineligibleStart[a]!);
-  const order = new Int32Array(widest);
-  for (let a = 0; a < A; a++) {
-    const rank = compiled.rank[ruleIndex.get(apartments[a]!.lettingRule)!]!;
-    sortSegment(eligibleHousehold, eligiblePair, eligibleStart[a]!, eligibleStart[a + 1]!, (h) => rank[h]!, order);
-    sortSegment(ineligibleHousehold, ineligiblePair, ineligibleStart[a]!, ineligibleStart[a + 1]!, (h) => idRank[h]!, order);
-  }
   return { p, matching, householdsById, apartmentsById, eligibleStart, eligibleHousehold, eligiblePair, ineligibleStart, ineligibleHousehold, ineligiblePair, memo };
-}
-
-/** Sorts a segment of two parallel arrays by a numeric key of the first (keys are unique). */
-function sortSegment(hs: Int32Array, pairs: Int32Array, from: number, to: number, key: (h: number) => number, scratch: Int32Array): void {
-  const n = to - from;
-  if (n < 2) return;
-  const idx = Array.from({ length: n }, (_, k) => k).sort((x, y) => key(hs[from + x]!) - key(hs[from + y]!));
-  for (let k = 0; k < n; k++) scratch[k] = hs[from + idx[k]!]!;
-  const sortedPairs = idx.map((k) => pairs[from + k]!);
-  hs.set(scratch.subarray(0, n), from);
-  pairs.set(sortedPairs, from);
 }
 
 /** 1-based position of household h among apartment a's eligible applicants (binary search by rank). */
