@@ -15,7 +15,7 @@ import { startInputHash } from "./input-hash.js";
 import { type CliIo, EXIT, type ExitCode, internalIssue, toJson } from "./io.js";
 import { EXAMPLE_BATCH, packageFile } from "./paths.js";
 
-/** Characters gathered before one write to the output stream. */
+/** Bytes of result lines gathered before one write to the output stream. */
 const WRITE_CHUNK = 1 << 20;
 
 /** The process's streams and file system. */
@@ -37,23 +37,33 @@ export const nodeIo: CliIo = {
   },
   openWriter: (path) => {
     const stream = path === undefined ? process.stdout : createWriteStream(path, { encoding: "utf8" });
-    // Lines are gathered into chunks of about 1 MB: one stream write per line costs more than building the line.
-    let chunk: string[] = [];
-    let size = 0;
+    // Lines are encoded into buffers of 1 MB, each written once it is full: one stream write per line costs more than
+    // building the line, and a line encoded at once is garbage before the next collection (none survives to be copied).
+    let chunk = Buffer.allocUnsafe(WRITE_CHUNK);
+    let used = 0;
+    const send = (data: Buffer | string): Promise<void> | undefined => (stream.write(data) ? undefined : once(stream, "drain").then(() => undefined));
     const flush = (): Promise<void> | undefined => {
-      const text = `${chunk.join("\n")}\n`;
-      chunk = [];
-      size = 0;
-      return stream.write(text) ? undefined : once(stream, "drain").then(() => undefined);
+      if (used === 0) return undefined;
+      const full = chunk.subarray(0, used);
+      chunk = Buffer.allocUnsafe(WRITE_CHUNK);
+      used = 0;
+      return send(full);
     };
     return {
       write: (line) => {
-        chunk.push(line);
-        size += line.length + 1;
-        return size >= WRITE_CHUNK ? flush() : undefined;
+        // A UTF-16 code unit takes at most 3 bytes in UTF-8; a line that might not fit in an empty chunk goes alone.
+        const most = 3 * line.length + 1;
+        if (most > WRITE_CHUNK) {
+          const pending = flush();
+          return pending ? pending.then(() => send(`${line}\n`)) : send(`${line}\n`);
+        }
+        const pending = used + most > WRITE_CHUNK ? flush() : undefined;
+        used += chunk.write(line, used, "utf8");
+        chunk[used++] = 0x0a;
+        return pending;
       },
       close: async () => {
-        if (chunk.length > 0) await flush();
+        await flush();
         if (path !== undefined) await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
       },
     };

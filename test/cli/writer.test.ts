@@ -1,0 +1,47 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { nodeIo } from "../../src/cli/run.js";
+
+/** Writes lines through the CLI's line writer (1 MB buffers) and reads the file back. */
+async function roundTrip(lines: readonly string[]): Promise<string> {
+  const path = join(mkdtempSync(join(tmpdir(), "bf-writer-")), "out.ndjson");
+  const writer = nodeIo.openWriter!(path);
+  for (const line of lines) {
+    const pending = writer.write(line);
+    if (pending) await pending;
+  }
+  await writer.close();
+  return readFileSync(path, "utf8");
+}
+
+describe("the CLI's line writer", () => {
+  it("writes exactly the lines, each ended by a newline, across buffer boundaries and with lines longer than a buffer", async () => {
+    const lines = [
+      "{}",
+      "å".repeat(400_000), // 800 000 bytes: does not fit behind the first line's bytes in a 1 MB buffer
+      "å".repeat(300_000), // two bytes a character: the next line would overflow the buffer if counted in characters
+      "å".repeat(300_000),
+      "x".repeat(2_500_000), // longer than a buffer: written on its own
+      `{"id":"H-1","note":"åäö €  \u{1F3E0}"}`,
+      "",
+      ..."y".repeat(3000).split("").map((c, i) => c.repeat(i % 700)),
+    ];
+    expect(await roundTrip(lines)).toBe(`${lines.join("\n")}\n`);
+  });
+
+  it("writes nothing for no lines", async () => {
+    expect(await roundTrip([])).toBe("");
+  });
+
+  it("round-trips arbitrary Unicode lines of any length", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(fc.string({ unit: "grapheme", maxLength: 200 }), fc.string({ maxLength: 1 }).map((c) => c.repeat(300_000))), { maxLength: 40 }), async (lines) => {
+        expect(await roundTrip(lines)).toBe(lines.length === 0 ? "" : `${lines.join("\n")}\n`);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
