@@ -1,5 +1,5 @@
 import { codesOfMask } from "../rules/eligibility.js";
-import { type OutcomeIndex, positionAt } from "./outcome.js";
+import { type OutcomeIndex, holderPositionAt, pairPositionAt } from "./outcome.js";
 
 const ELIGIBLE = 1;
 const GUARANTEE = 2;
@@ -30,7 +30,7 @@ export function unmatchedLine(x: OutcomeIndex, h: number): string | undefined {
     const head = `${i === start ? "" : ","}{"code":"`;
     const where = `","apartmentId":"${p.apartments[a]!.id}","choiceRank":${i - start + 1}`;
     if ((p.pairFlags[i]! & ELIGIBLE) === 0) s += `${head}ineligible${where},"failed":${failedJsonOf(p.pairFailed[i]!)}}`;
-    else s += `${head}outranked${where},"position":${positionAt(x, a, h)},"holderPosition":${positionAt(x, a, matching.householdOf[a]!)}}`;
+    else s += `${head}outranked${where},"position":${pairPositionAt(x, a, h, i)},"holderPosition":${holderPositionAt(x, a)}}`;
   }
   return `${s}]}}`;
 }

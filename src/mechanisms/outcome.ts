@@ -34,6 +34,14 @@ export interface OutcomeIndex {
   ineligiblePair: Int32Array;
   /** Keep each computed eligibility for the life of the run (a JSON result with explanations), or not (a stream). */
   memo: boolean;
+  /**
+   * Looked up instead of searched (built by outcomeIndex, not by outcomeIndexFor): the 1-based position of each
+   * eligible ranked pair in its vacancy's ranking, and of each vacancy's holder (0 when unfilled). A national-scale
+   * result reads two positions per lost choice; binary searches over the whole queue's rank arrays cost more than
+   * the rest of the line.
+   */
+  pairPosition?: Int32Array;
+  holderPosition?: Int32Array;
 }
 
 /** Builds the lookups for one run and matching. */
@@ -66,17 +74,31 @@ export function outcomeIndex(p: Prepared, matching: Matching, memo = true): Outc
       ineligiblePair[iFill[a]!++] = i;
     }
   }
+  const pairPosition = new Int32Array(pairApartment.length);
+  const holderPosition = new Int32Array(A);
   for (let ri = 0; ri < p.order.length; ri++) {
     for (const h of p.order[ri]!) {
       for (let i = pairStart[h]!; i < pairStart[h + 1]!; i++) {
         const a = pairApartment[i]!;
         if ((pairFlags[i]! & ELIGIBLE) === 0 || compiled.ruleOf[a] !== ri) continue;
+        pairPosition[i] = eFill[a]! - eligibleStart[a]! + 1;
+        if (matching.householdOf[a] === h) holderPosition[a] = pairPosition[i]!;
         eligibleHousehold[eFill[a]!] = h;
         eligiblePair[eFill[a]!++] = i;
       }
     }
   }
-  return { p, matching, householdsById, apartmentsById, eligibleStart, eligibleHousehold, eligiblePair, ineligibleStart, ineligibleHousehold, ineligiblePair, memo };
+  return { p, matching, householdsById, apartmentsById, eligibleStart, eligibleHousehold, eligiblePair, ineligibleStart, ineligibleHousehold, ineligiblePair, memo, pairPosition, holderPosition };
+}
+
+/** 1-based position of household h, ranked pair i, among apartment a's eligible applicants. */
+export function pairPositionAt(x: OutcomeIndex, a: number, h: number, i: number): number {
+  return x.pairPosition ? x.pairPosition[i]! : positionAt(x, a, h);
+}
+
+/** 1-based position of the household apartment a was proposed to among its eligible applicants (a must be filled). */
+export function holderPositionAt(x: OutcomeIndex, a: number): number {
+  return x.holderPosition ? x.holderPosition[a]! : positionAt(x, a, x.matching.householdOf[a]!);
 }
 
 /** 1-based position of household h among apartment a's eligible applicants (binary search by rank). */
@@ -128,7 +150,7 @@ export function unmatchedItem(x: OutcomeIndex, h: number): { householdId: string
       continue;
     }
     // No waste and no justified envy: an eligible apartment the household did not get is held by someone ranked higher.
-    reasons.push({ code: "outranked", apartmentId, choiceRank, position: positionAt(x, a, h), holderPosition: positionAt(x, a, matching.householdOf[a]!) });
+    reasons.push({ code: "outranked", apartmentId, choiceRank, position: pairPositionAt(x, a, h, i), holderPosition: holderPositionAt(x, a) });
   }
   return { householdId: p.households[h]!.id, reasons: reasons.length > 0 ? reasons : [{ code: "no-choices" }] };
 }

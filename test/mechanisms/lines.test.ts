@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { validateAndPrepare } from "../../src/mechanisms/allocate.js";
 import { deferredAcceptance } from "../../src/mechanisms/deferred-acceptance.js";
 import { apartmentDecisionsLine, unmatchedLine } from "../../src/mechanisms/lines.js";
-import { apartmentItem, outcomeIndex, unmatchedItem } from "../../src/mechanisms/outcome.js";
+import { apartmentItem, outcomeIndex, outcomeIndexFor, positionAt, unmatchedItem } from "../../src/mechanisms/outcome.js";
 import { validInput } from "../arbitraries/index.js";
 
 /**
@@ -54,6 +54,33 @@ describe("text-built result lines equal JSON.stringify of their items", () => {
         expectLinesEqualItems({ ...raw, households, apartments });
       }),
       { numRuns: 40 },
+    );
+  });
+});
+
+describe("looked-up positions equal the searched ones", () => {
+  it("every eligible pair's position and every holder's position, as positionAt finds them; and the one-household index agrees", () => {
+    fc.assert(
+      fc.property(validInput({ households: { max: 25 }, apartments: { max: 8 }, maxChoices: 6 }), (raw) => {
+        const run = validateAndPrepare(raw);
+        if (!run.ok) return;
+        const p = run.value.prepared;
+        const matching = deferredAcceptance(p.compiled);
+        const x = outcomeIndex(p, matching, false);
+        for (let h = 0; h < p.households.length; h++) {
+          for (let i = p.pairStart[h]!; i < p.pairStart[h + 1]!; i++) {
+            if ((p.pairFlags[i]! & 1) === 0) continue;
+            expect(x.pairPosition![i]).toBe(positionAt(x, p.pairApartment[i]!, h));
+          }
+          // Explaining one household builds a restricted index without the lookups: its reasons must be the same.
+          expect(unmatchedItem(outcomeIndexFor(p, matching, h), h)).toEqual(unmatchedItem(x, h));
+        }
+        for (let a = 0; a < p.apartments.length; a++) {
+          const holder = matching.householdOf[a]!;
+          expect(x.holderPosition![a]).toBe(holder === -1 ? 0 : positionAt(x, a, holder));
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 });
