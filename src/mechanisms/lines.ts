@@ -2,7 +2,6 @@ import { codesOfMask } from "../rules/eligibility.js";
 import { type OutcomeIndex, holderPositionAt, pairPositionAt } from "./outcome.js";
 
 const ELIGIBLE = 1;
-const GUARANTEE = 2;
 
 /*
  * The two NDJSON result lines that make up nearly all of a national-scale result, written as text directly instead of
@@ -40,16 +39,15 @@ export function apartmentDecisionsLine(x: OutcomeIndex, a: number): string {
   const { p } = x;
   const apartment = p.apartments[a]!;
   let s = `{"apartment":{"apartmentId":"${apartment.id}","lettingRule":${JSON.stringify(apartment.lettingRule)},"ranking":[`;
+  const ids = p.householdIds;
   for (let k = x.eligibleStart[a]!; k < x.eligibleStart[a + 1]!; k++) {
-    const h = x.eligibleHousehold[k]!;
-    const i = x.eligiblePair[k]!;
-    s += `${k === x.eligibleStart[a] ? "" : ","}{"position":${k - x.eligibleStart[a]! + 1},"householdId":"${p.households[h]!.id}","choiceRank":${i - p.pairStart[h]! + 1},"rentGuaranteeRequired":${(p.pairFlags[i]! & GUARANTEE) !== 0}}`;
+    const entry = x.eligibleEntry[k]!;
+    s += `${k === x.eligibleStart[a] ? "" : ","}{"position":${k - x.eligibleStart[a]! + 1},"householdId":"${ids[x.eligibleHousehold[k]!]!}","choiceRank":${entry >> 1},"rentGuaranteeRequired":${(entry & 1) !== 0}}`;
   }
   s += `],"ineligible":[`;
   for (let k = x.ineligibleStart[a]!; k < x.ineligibleStart[a + 1]!; k++) {
-    const h = x.ineligibleHousehold[k]!;
-    const i = x.ineligiblePair[k]!;
-    s += `${k === x.ineligibleStart[a] ? "" : ","}{"householdId":"${p.households[h]!.id}","choiceRank":${i - p.pairStart[h]! + 1},"failed":${failedJsonOf(p.pairFailed[i]!)}}`;
+    const entry = x.ineligibleEntry[k]!;
+    s += `${k === x.ineligibleStart[a] ? "" : ","}{"householdId":"${ids[x.ineligibleHousehold[k]!]!}","choiceRank":${entry >> 8},"failed":${failedJsonOf(entry & 0xff)}}`;
   }
   return `${s}]}}`;
 }

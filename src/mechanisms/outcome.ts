@@ -42,7 +42,19 @@ export interface OutcomeIndex {
    */
   pairPosition?: Int32Array;
   holderPosition?: Int32Array;
+  /**
+   * Parallel to the applicant lists, what their entries print, so that writing a vacancy's line reads its lists in
+   * order instead of each applicant's ranked pair across the whole queue: eligible `choiceRank << 1 | rent guarantee
+   * required`, ineligible `choiceRank << 8 | failed checks` (bits 0–7 of eligibilityBits).
+   */
+  eligibleEntry: Int32Array;
+  ineligibleEntry: Int32Array;
 }
+
+/** The packed entry of an eligible applicant (ranked pair i of household h), see {@link OutcomeIndex}. */
+const eligibleEntryOf = (p: Prepared, h: number, i: number): number => ((i - p.pairStart[h]! + 1) << 1) | ((p.pairFlags[i]! & GUARANTEE) !== 0 ? 1 : 0);
+/** The packed entry of an ineligible applicant (ranked pair i of household h), see {@link OutcomeIndex}. */
+const ineligibleEntryOf = (p: Prepared, h: number, i: number): number => ((i - p.pairStart[h]! + 1) << 8) | p.pairFailed[i]!;
 
 /** Builds the lookups for one run and matching. */
 export function outcomeIndex(p: Prepared, matching: Matching, memo = true): OutcomeIndex {
@@ -62,6 +74,8 @@ export function outcomeIndex(p: Prepared, matching: Matching, memo = true): Outc
   const eligiblePair = new Int32Array(eligibleStart[A]!);
   const ineligibleHousehold = new Int32Array(ineligibleStart[A]!);
   const ineligiblePair = new Int32Array(ineligibleStart[A]!);
+  const eligibleEntry = new Int32Array(eligibleStart[A]!);
+  const ineligibleEntry = new Int32Array(ineligibleStart[A]!);
   const eFill = eligibleStart.slice(0, A);
   const iFill = ineligibleStart.slice(0, A);
   // Filled in the order each segment must end up in, so no segment is sorted: ineligible applicants by household id,
@@ -71,6 +85,7 @@ export function outcomeIndex(p: Prepared, matching: Matching, memo = true): Outc
       if ((pairFlags[i]! & ELIGIBLE) !== 0) continue;
       const a = pairApartment[i]!;
       ineligibleHousehold[iFill[a]!] = h;
+      ineligibleEntry[iFill[a]!] = ineligibleEntryOf(p, h, i);
       ineligiblePair[iFill[a]!++] = i;
     }
   }
@@ -84,11 +99,12 @@ export function outcomeIndex(p: Prepared, matching: Matching, memo = true): Outc
         pairPosition[i] = eFill[a]! - eligibleStart[a]! + 1;
         if (matching.householdOf[a] === h) holderPosition[a] = pairPosition[i]!;
         eligibleHousehold[eFill[a]!] = h;
+        eligibleEntry[eFill[a]!] = eligibleEntryOf(p, h, i);
         eligiblePair[eFill[a]!++] = i;
       }
     }
   }
-  return { p, matching, householdsById, apartmentsById, eligibleStart, eligibleHousehold, eligiblePair, ineligibleStart, ineligibleHousehold, ineligiblePair, memo, pairPosition, holderPosition };
+  return { p, matching, householdsById, apartmentsById, eligibleStart, eligibleHousehold, eligiblePair, ineligibleStart, ineligibleHousehold, ineligiblePair, memo, pairPosition, holderPosition, eligibleEntry, ineligibleEntry };
 }
 
 /** 1-based position of household h, ranked pair i, among apartment a's eligible applicants. */
@@ -264,6 +280,8 @@ export function outcomeIndexFor(p: Prepared, matching: Matching, household: numb
     ineligibleStart,
     ineligibleHousehold: half(flatI, 0),
     ineligiblePair: half(flatI, 1),
+    eligibleEntry: Int32Array.from({ length: flatE.length / 2 }, (_, k) => eligibleEntryOf(p, flatE[2 * k]!, flatE[2 * k + 1]!)),
+    ineligibleEntry: Int32Array.from({ length: flatI.length / 2 }, (_, k) => ineligibleEntryOf(p, flatI[2 * k]!, flatI[2 * k + 1]!)),
     memo: false,
   };
 }
