@@ -1,8 +1,8 @@
 import type { Matching } from "./deferred-acceptance.js";
 import { type Run, auditOf } from "./allocate.js";
 import type { Detail } from "../model/result.js";
-import { apartmentDecisionsLine, unmatchedLine } from "./lines.js";
-import { apartmentItem, outcomeIndex, proposalItem, unfilledItem } from "./outcome.js";
+import { type LinesData, blockCount, blockLines, householdBlockEnd, linesData } from "./lines.js";
+import { type OutcomeIndex, apartmentItem, outcomeIndex } from "./outcome.js";
 
 /** Options of {@link resultLines}. */
 export interface ResultLinesOptions {
@@ -20,14 +20,22 @@ export interface ResultLinesOptions {
  */
 export function* resultLines(run: Run, matching: Matching, { detail = "full" }: ResultLinesOptions = {}): Generator<string> {
   const x = outcomeIndex(run.prepared, matching, false);
-  yield JSON.stringify({ schemaVersion: 1, audit: auditOf(run, "deferred-acceptance", detail), designations: run.designations });
-  for (const h of x.householdsById) {
-    const proposal = proposalItem(x, h);
-    yield proposal ? JSON.stringify({ proposal }) : unmatchedLine(x, h)!;
-  }
+  const d = linesData(x, resultHeader(run, detail));
+  const blocks = detail === "decisions" ? blockCount(d) : householdBlockEnd(d);
+  for (let b = 0; b < blocks; b++) yield* blockLines(d, b);
+  if (detail === "full") yield* fullApartmentLines(x, d);
+}
+
+/** The header line of an NDJSON result: `{"schemaVersion","audit","designations"}`. */
+export function resultHeader(run: Run, detail: Detail): string {
+  return JSON.stringify({ schemaVersion: 1, audit: auditOf(run, "deferred-acceptance", detail), designations: run.designations });
+}
+
+/** The apartment lines at detail "full" (with priority keys and compared values), each followed by its unfilled line. */
+export function* fullApartmentLines(x: OutcomeIndex, d: LinesData): Generator<string> {
   for (const a of x.apartmentsById) {
-    yield detail === "decisions" ? apartmentDecisionsLine(x, a) : JSON.stringify({ apartment: apartmentItem(x, a, detail) });
-    const unfilled = unfilledItem(x, a);
-    if (unfilled) yield JSON.stringify({ unfilled });
+    yield JSON.stringify({ apartment: apartmentItem(x, a, "full") });
+    const unfilled = d.unfilledLines.get(a);
+    if (unfilled !== undefined) yield unfilled;
   }
 }

@@ -3,8 +3,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { validateAndPrepare } from "../../src/mechanisms/allocate.js";
 import { deferredAcceptance } from "../../src/mechanisms/deferred-acceptance.js";
-import { apartmentDecisionsLine, unmatchedLine } from "../../src/mechanisms/lines.js";
-import { apartmentItem, outcomeIndex, outcomeIndexFor, positionAt, unmatchedItem } from "../../src/mechanisms/outcome.js";
+import { apartmentLine, blockCount, blockLines, householdLine, linesData } from "../../src/mechanisms/lines.js";
+import { apartmentItem, outcomeIndex, outcomeIndexFor, positionAt, proposalItem, unfilledItem, unmatchedItem } from "../../src/mechanisms/outcome.js";
 import { validInput } from "../arbitraries/index.js";
 
 /**
@@ -17,13 +17,26 @@ function expectLinesEqualItems(raw: unknown): number {
   if (!run.ok) return 0;
   const p = run.value.prepared;
   const x = outcomeIndex(p, deferredAcceptance(p.compiled), false);
+  const d = linesData(x, "{}");
   let unmatched = 0;
   for (let h = 0; h < p.households.length; h++) {
     const item = unmatchedItem(x, h);
-    expect(unmatchedLine(x, h)).toBe(item === undefined ? undefined : JSON.stringify({ unmatched: item }));
+    expect(householdLine(d, h)).toBe(item === undefined ? JSON.stringify({ proposal: proposalItem(x, h) }) : JSON.stringify({ unmatched: item }));
     if (item !== undefined) unmatched++;
   }
-  for (let a = 0; a < p.apartments.length; a++) expect(apartmentDecisionsLine(x, a)).toBe(JSON.stringify({ apartment: apartmentItem(x, a, "decisions") }));
+  for (let a = 0; a < p.apartments.length; a++) expect(apartmentLine(d, a)).toBe(JSON.stringify({ apartment: apartmentItem(x, a, "decisions") }));
+  // The blocks hold every line once, in result order: households by id, then apartments by id (with unfilled lines).
+  const expected = ["{}"];
+  for (const h of x.householdsById) expected.push(householdLine(d, h));
+  for (const a of x.apartmentsById) {
+    expected.push(apartmentLine(d, a));
+    const unfilled = unfilledItem(x, a);
+    if (unfilled) expected.push(JSON.stringify({ unfilled }));
+  }
+  for (const [households, apartments] of [[1, 1], [2, 3], [3, 2], [2048, 32]] as const) {
+    const blocked = linesData(x, "{}", households, apartments);
+    expect(Array.from({ length: blockCount(blocked) }, (_, b) => [...blockLines(blocked, b)]).flat()).toEqual(expected);
+  }
   return unmatched;
 }
 
