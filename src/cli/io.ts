@@ -25,7 +25,18 @@ export interface CliIo {
 /** A line sink. */
 export interface LineWriter {
   write(line: string): Promise<void> | void;
+  /** Lines already encoded as UTF-8, each ended by a newline (optional; see {@link writeEncoded}). */
+  writeBytes?(bytes: Uint8Array): Promise<void> | void;
   close(): Promise<void>;
+}
+
+const decoder = new TextDecoder();
+
+/** Writes encoded lines (each ended by a newline) as bytes, or line by line when the writer takes only strings. */
+export async function writeEncoded(writer: LineWriter, bytes: Uint8Array): Promise<void> {
+  if (writer.writeBytes) return writer.writeBytes(bytes);
+  const text = decoder.decode(bytes);
+  for (const line of text.slice(0, -1).split("\n")) await writer.write(line);
 }
 
 /** Lines of `<file|->` through the io's streaming reader, or its whole-text reader split at newlines. */

@@ -62,6 +62,11 @@ export const nodeIo: CliIo = {
         chunk[used++] = 0x0a;
         return pending;
       },
+      writeBytes: (bytes) => {
+        const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        const pending = flush();
+        return pending ? pending.then(() => send(data)) : send(data);
+      },
       close: async () => {
         await flush();
         if (path !== undefined) await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));

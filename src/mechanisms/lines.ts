@@ -4,43 +4,58 @@ import { type OutcomeIndex, proposalItem, unfilledItem } from "./outcome.js";
 const ELIGIBLE = 1;
 
 /*
- * The NDJSON result lines that make up nearly all of a national-scale result, written as text directly instead of
- * building each item's objects and handing them to JSON.stringify: `{"unmatched": …}` and, at detail "decisions",
+ * The NDJSON result lines that make up nearly all of a national-scale result, written as UTF-8 bytes directly instead
+ * of building each item's objects and handing them to JSON.stringify: `{"unmatched": …}` and, at detail "decisions",
  * `{"apartment": …}`. Each is byte for byte `JSON.stringify({ unmatched: unmatchedItem(x, h) })` and
  * `JSON.stringify({ apartment: apartmentItem(x, a, "decisions") })` (test/mechanisms/lines.test.ts holds them equal on
- * generated instances under every preset), with the same key order. Household and apartment ids are embedded without
- * escaping: IdSchema admits only `[A-Za-z0-9._:-]`, which JSON never escapes; every other string goes through
- * JSON.stringify.
+ * generated instances under every preset, and with every character an id may hold), with the same key order.
  *
- * The lines are built from {@link LinesData}: typed arrays, id arrays and the few lines that need priority keys
- * (proposals) or counts (unfilled vacancies), built beforehand. It holds no functions and no input objects, so a worker
- * thread can receive a copy and build some of the blocks (src/cli/lines-worker.ts); {@link blockLines} gives the same
- * lines whichever thread runs it.
+ * Household and apartment ids are copied as bytes without escaping: IdSchema admits only `[A-Za-z0-9._:-]`, which
+ * JSON never escapes and UTF-8 encodes as one byte each. Everything else that is a string (letting rules, failed-check
+ * codes, the proposal and unfilled lines, which need priority keys and counts) is JSON.stringify'd and encoded once,
+ * beforehand. Building bytes leaves no string per line to collect: at 10⁶ households the result is 3.65 GB.
  */
 
-/** `["income","rent-guarantee"]` for each failed-check mask (one byte per ranked pair, see prepare). */
-const FAILED_JSON = Array.from({ length: 256 }, (_, mask) => JSON.stringify(codesOfMask(mask)));
-const failedJsonOf = (mask: number): string => FAILED_JSON[mask]!;
+const encoder = new TextEncoder();
+const utf8 = (text: string): Uint8Array => encoder.encode(text);
+
+/** `["income","rent-guarantee"]` for each failed-check mask (one byte per ranked pair, see prepare), as bytes. */
+const FAILED_JSON = Array.from({ length: 256 }, (_, mask) => utf8(JSON.stringify(codesOfMask(mask))));
 
 /**
- * Households per block of {@link blockLines}, and apartments per block (by default): a few megabytes of lines each
- * at national scale, where an apartment line holds thousands of applicants and a household line twenty reasons.
+ * Households per block of {@link blockBytes}, and apartments per block (by default): a few megabytes each at national
+ * scale, where an apartment line holds thousands of applicants and a household line twenty reasons.
  */
 export const HOUSEHOLD_BLOCK = 2048;
 export const APARTMENT_BLOCK = 32;
 
-/** What a decisions-level NDJSON result is written from (see above); structured-cloneable. */
+/** Ids as one byte array: id k is `bytes[start[k] .. start[k + 1]]`. */
+interface IdBytes {
+  bytes: Uint8Array;
+  start: Int32Array;
+}
+
+function idBytes(ids: readonly string[]): IdBytes {
+  const start = new Int32Array(ids.length + 1);
+  for (let k = 0; k < ids.length; k++) start[k + 1] = start[k]! + ids[k]!.length;
+  const bytes = new Uint8Array(start[ids.length]!);
+  // IdSchema: ASCII only, so one byte per character.
+  for (let k = 0; k < ids.length; k++) for (let c = 0, id = ids[k]!; c < id.length; c++) bytes[start[k]! + c] = id.charCodeAt(c);
+  return { bytes, start };
+}
+
+/** What the NDJSON result lines are written from (see above). */
 export interface LinesData {
-  header: string;
+  header: Uint8Array;
   /** Households, and apartments, per block. */
   householdBlock: number;
   apartmentBlock: number;
   householdsById: Int32Array;
   apartmentsById: Int32Array;
-  householdIds: readonly string[];
-  apartmentIds: readonly string[];
-  /** `JSON.stringify` of each apartment's letting rule. */
-  lettingRuleJson: readonly string[];
+  householdIds: IdBytes;
+  apartmentIds: IdBytes;
+  /** `JSON.stringify` of each apartment's letting rule, as bytes. */
+  lettingRuleJson: readonly Uint8Array[];
   pairStart: Int32Array;
   pairApartment: Int32Array;
   pairFlags: Uint8Array;
@@ -55,30 +70,30 @@ export interface LinesData {
   ineligibleHousehold: Int32Array;
   ineligibleEntry: Int32Array;
   /** The `{"proposal": …}` line of each matched household, by household index. */
-  proposalLines: Map<number, string>;
+  proposalLines: Map<number, Uint8Array>;
   /** The `{"unfilled": …}` line of each vacancy that got no proposal, by apartment index. */
-  unfilledLines: Map<number, string>;
+  unfilledLines: Map<number, Uint8Array>;
 }
 
-/** The data of a decisions-level result for one run and matching (the header line is the caller's). */
+/** The data of a result's lines for one run and matching; `header` is the result's first line. */
 export function linesData(x: OutcomeIndex, header: string, householdBlock = HOUSEHOLD_BLOCK, apartmentBlock = APARTMENT_BLOCK): LinesData {
   const { p, matching } = x;
-  const proposalLines = new Map<number, string>();
-  const unfilledLines = new Map<number, string>();
+  const proposalLines = new Map<number, Uint8Array>();
+  const unfilledLines = new Map<number, Uint8Array>();
   for (let a = 0; a < p.apartments.length; a++) {
     const h = matching.householdOf[a]!;
-    if (h !== -1) proposalLines.set(h, JSON.stringify({ proposal: proposalItem(x, h) }));
-    else unfilledLines.set(a, JSON.stringify({ unfilled: unfilledItem(x, a) }));
+    if (h !== -1) proposalLines.set(h, utf8(JSON.stringify({ proposal: proposalItem(x, h) })));
+    else unfilledLines.set(a, utf8(JSON.stringify({ unfilled: unfilledItem(x, a) })));
   }
   return {
-    header,
+    header: utf8(header),
     householdBlock,
     apartmentBlock,
     householdsById: x.householdsById,
     apartmentsById: x.apartmentsById,
-    householdIds: p.householdIds,
-    apartmentIds: p.apartments.map((a) => a.id),
-    lettingRuleJson: p.apartments.map((a) => JSON.stringify(a.lettingRule)),
+    householdIds: idBytes(p.householdIds),
+    apartmentIds: idBytes(p.apartments.map((a) => a.id)),
+    lettingRuleJson: p.apartments.map((a) => utf8(JSON.stringify(a.lettingRule))),
     pairStart: p.pairStart,
     pairApartment: p.pairApartment,
     pairFlags: p.pairFlags,
@@ -103,66 +118,242 @@ export function householdBlockEnd(d: LinesData): number {
 }
 
 /**
- * Blocks of a decisions-level result: the header, then households in id order, then apartments in id order,
- * a block at a time. (At detail "full" only the first {@link householdBlockEnd} blocks come from here.)
+ * Blocks of a decisions-level result: the header, then households in id order, then apartments in id order, a block
+ * at a time. (At detail "full" only the first {@link householdBlockEnd} blocks come from here.)
  */
 export function blockCount(d: LinesData): number {
   return householdBlockEnd(d) + Math.ceil(d.apartmentsById.length / d.apartmentBlock);
 }
 
-/** The lines of block b, in result order (see {@link blockCount}), one at a time. */
-export function* blockLines(d: LinesData, b: number): Generator<string> {
-  if (b === 0) {
-    yield d.header;
+/**
+ * A growing byte buffer that lines are written into. `room(n)` is asked once per entry for an upper bound of what the
+ * entry writes (ids are at most 64 bytes, integers at most 16 digits, the longest fragment is below 64 bytes and the
+ * longest failed-checks list below 160), so the writes themselves check nothing.
+ */
+class Bytes {
+  buf = new Uint8Array(1 << 20);
+  at = 0;
+
+  room(n: number): void {
+    if (this.at + n <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.at + n) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(this.buf.subarray(0, this.at));
+    this.buf = next;
+  }
+
+  put(src: Uint8Array): void {
+    const { buf } = this;
+    let at = this.at;
+    for (let k = 0; k < src.length; k++) buf[at++] = src[k]!;
+    this.at = at;
+  }
+
+  id(ids: IdBytes, k: number): void {
+    const { buf } = this;
+    const { bytes } = ids;
+    let at = this.at;
+    for (let c = ids.start[k]!, to = ids.start[k + 1]!; c < to; c++) buf[at++] = bytes[c]!;
+    this.at = at;
+  }
+
+  /** A non-negative integer below 2³¹ in decimal, as JSON.stringify writes it. */
+  int(n: number): void {
+    const { buf } = this;
+    let digits = 1;
+    for (let m = n; m >= 10; m = (m / 10) | 0) digits++;
+    let at = this.at + digits;
+    this.at = at;
+    let m = n;
+    do {
+      buf[--at] = 48 + (m % 10);
+      m = (m / 10) | 0;
+    } while (m > 0);
+  }
+
+  byte(b: number): void {
+    this.buf[this.at++] = b;
+  }
+
+  /** The bytes written (the buffer is not written again). */
+  bytes(): Uint8Array {
+    return this.buf.subarray(0, this.at);
+  }
+}
+
+/** Bound on what one reason, ranking entry or ineligible entry writes (see Bytes). */
+const ENTRY_ROOM = 512;
+
+const NEWLINE = 0x0a;
+const COMMA = 0x2c;
+const UNMATCHED = utf8('{"unmatched":{"householdId":"');
+const REASONS = utf8('","reasons":[');
+const NO_CHOICES = utf8('","reasons":[{"code":"no-choices"}]}}');
+const INELIGIBLE = utf8('{"code":"ineligible","apartmentId":"');
+const OUTRANKED = utf8('{"code":"outranked","apartmentId":"');
+const CHOICE_RANK = utf8('","choiceRank":');
+const FAILED = utf8(',"failed":');
+const POSITION = utf8(',"position":');
+const HOLDER_POSITION = utf8(',"holderPosition":');
+const CLOSE_OBJECT = utf8("}");
+const CLOSE_LINE = utf8("]}}");
+const APARTMENT = utf8('{"apartment":{"apartmentId":"');
+const LETTING_RULE = utf8('","lettingRule":');
+const RANKING = utf8(',"ranking":[');
+const RANKING_ENTRY = utf8('{"position":');
+const HOUSEHOLD_ID = utf8(',"householdId":"');
+const GUARANTEE_TRUE = utf8(',"rentGuaranteeRequired":true}');
+const GUARANTEE_FALSE = utf8(',"rentGuaranteeRequired":false}');
+const INELIGIBLE_LIST = utf8('],"ineligible":[');
+const INELIGIBLE_ENTRY = utf8('{"householdId":"');
+
+/** The line of household h: its `{"proposal": …}`, or `{"unmatched": …}` with a reason per ranked apartment. */
+function householdLineInto(out: Bytes, d: LinesData, h: number): void {
+  if (d.apartmentOf[h] !== -1) {
+    const line = d.proposalLines.get(h)!;
+    out.room(line.length + 1);
+    out.put(line);
     return;
+  }
+  const start = d.pairStart[h]!;
+  const end = d.pairStart[h + 1]!;
+  out.room(ENTRY_ROOM);
+  out.put(UNMATCHED);
+  out.id(d.householdIds, h);
+  if (start === end) {
+    out.put(NO_CHOICES);
+    return;
+  }
+  out.put(REASONS);
+  for (let i = start; i < end; i++) {
+    const a = d.pairApartment[i]!;
+    out.room(ENTRY_ROOM);
+    if (i !== start) out.byte(COMMA);
+    const eligible = (d.pairFlags[i]! & ELIGIBLE) !== 0;
+    out.put(eligible ? OUTRANKED : INELIGIBLE);
+    out.id(d.apartmentIds, a);
+    out.put(CHOICE_RANK);
+    out.int(i - start + 1);
+    if (eligible) {
+      out.put(POSITION);
+      out.int(d.pairPosition[i]!);
+      out.put(HOLDER_POSITION);
+      out.int(d.holderPosition[a]!);
+    } else {
+      out.put(FAILED);
+      out.put(FAILED_JSON[d.pairFailed[i]!]!);
+    }
+    out.put(CLOSE_OBJECT);
+  }
+  out.room(ENTRY_ROOM);
+  out.put(CLOSE_LINE);
+}
+
+/** The decisions-level `{"apartment": …}` line of apartment a. */
+function apartmentLineInto(out: Bytes, d: LinesData, a: number): void {
+  out.room(ENTRY_ROOM + d.lettingRuleJson[a]!.length);
+  out.put(APARTMENT);
+  out.id(d.apartmentIds, a);
+  out.put(LETTING_RULE);
+  out.put(d.lettingRuleJson[a]!);
+  out.put(RANKING);
+  const e0 = d.eligibleStart[a]!;
+  for (let k = e0; k < d.eligibleStart[a + 1]!; k++) {
+    const entry = d.eligibleEntry[k]!;
+    out.room(ENTRY_ROOM);
+    if (k !== e0) out.byte(COMMA);
+    out.put(RANKING_ENTRY);
+    out.int(k - e0 + 1);
+    out.put(HOUSEHOLD_ID);
+    out.id(d.householdIds, d.eligibleHousehold[k]!);
+    out.put(CHOICE_RANK);
+    out.int(entry >> 1);
+    out.put((entry & 1) !== 0 ? GUARANTEE_TRUE : GUARANTEE_FALSE);
+  }
+  out.room(ENTRY_ROOM);
+  out.put(INELIGIBLE_LIST);
+  const i0 = d.ineligibleStart[a]!;
+  for (let k = i0; k < d.ineligibleStart[a + 1]!; k++) {
+    const entry = d.ineligibleEntry[k]!;
+    out.room(ENTRY_ROOM);
+    if (k !== i0) out.byte(COMMA);
+    out.put(INELIGIBLE_ENTRY);
+    out.id(d.householdIds, d.ineligibleHousehold[k]!);
+    out.put(CHOICE_RANK);
+    out.int(entry >> 8);
+    out.put(FAILED);
+    out.put(FAILED_JSON[entry & 0xff]!);
+    out.put(CLOSE_OBJECT);
+  }
+  out.room(ENTRY_ROOM);
+  out.put(CLOSE_LINE);
+}
+
+/** The lines of block b (see {@link blockCount}) as UTF-8, each ended by a newline. */
+export function blockBytes(d: LinesData, b: number): Uint8Array {
+  const out = new Bytes();
+  if (b === 0) {
+    out.room(d.header.length + 1);
+    out.put(d.header);
+    out.byte(NEWLINE);
+    return out.bytes();
   }
   const hb = householdBlockEnd(d) - 1;
   if (b <= hb) {
     const end = Math.min(b * d.householdBlock, d.householdsById.length);
-    for (let k = (b - 1) * d.householdBlock; k < end; k++) yield householdLine(d, d.householdsById[k]!);
-    return;
+    for (let k = (b - 1) * d.householdBlock; k < end; k++) {
+      householdLineInto(out, d, d.householdsById[k]!);
+      out.room(1);
+      out.byte(NEWLINE);
+    }
+    return out.bytes();
   }
   const end = Math.min((b - hb) * d.apartmentBlock, d.apartmentsById.length);
   for (let k = (b - hb - 1) * d.apartmentBlock; k < end; k++) {
     const a = d.apartmentsById[k]!;
-    yield apartmentLine(d, a);
+    apartmentLineInto(out, d, a);
+    out.room(1);
+    out.byte(NEWLINE);
     const unfilled = d.unfilledLines.get(a);
-    if (unfilled !== undefined) yield unfilled;
+    if (unfilled !== undefined) {
+      out.room(unfilled.length + 1);
+      out.put(unfilled);
+      out.byte(NEWLINE);
+    }
   }
+  return out.bytes();
 }
 
-/** The line of household h: its `{"proposal": …}`, or `{"unmatched": …}` with a reason per ranked apartment. */
+const decoder = new TextDecoder();
+
+/** The lines of block b as strings (what {@link blockBytes} holds, decoded and split). */
+export function blockLines(d: LinesData, b: number): string[] {
+  const text = decoder.decode(blockBytes(d, b));
+  return text.slice(0, -1).split("\n");
+}
+
+/** The line of household h (its proposal, or why it got none), as a string. */
 export function householdLine(d: LinesData, h: number): string {
-  if (d.apartmentOf[h] !== -1) return d.proposalLines.get(h)!;
-  const start = d.pairStart[h]!;
-  const end = d.pairStart[h + 1]!;
-  const id = d.householdIds[h]!;
-  if (start === end) return `{"unmatched":{"householdId":"${id}","reasons":[{"code":"no-choices"}]}}`;
-  let s = `{"unmatched":{"householdId":"${id}","reasons":[`;
-  for (let i = start; i < end; i++) {
-    const a = d.pairApartment[i]!;
-    const head = `${i === start ? "" : ","}{"code":"`;
-    const where = `","apartmentId":"${d.apartmentIds[a]!}","choiceRank":${i - start + 1}`;
-    if ((d.pairFlags[i]! & ELIGIBLE) === 0) s += `${head}ineligible${where},"failed":${failedJsonOf(d.pairFailed[i]!)}}`;
-    else s += `${head}outranked${where},"position":${d.pairPosition[i]!},"holderPosition":${d.holderPosition[a]!}}`;
-  }
-  return `${s}]}}`;
+  const out = new Bytes();
+  householdLineInto(out, d, h);
+  return decoder.decode(out.bytes());
 }
 
-/** The decisions-level `{"apartment": …}` line of apartment a. */
+/** The decisions-level line of apartment a, as a string. */
 export function apartmentLine(d: LinesData, a: number): string {
-  const ids = d.householdIds;
-  let s = `{"apartment":{"apartmentId":"${d.apartmentIds[a]!}","lettingRule":${d.lettingRuleJson[a]!},"ranking":[`;
-  const e0 = d.eligibleStart[a]!;
-  for (let k = e0; k < d.eligibleStart[a + 1]!; k++) {
-    const entry = d.eligibleEntry[k]!;
-    s += `${k === e0 ? "" : ","}{"position":${k - e0 + 1},"householdId":"${ids[d.eligibleHousehold[k]!]!}","choiceRank":${entry >> 1},"rentGuaranteeRequired":${(entry & 1) !== 0}}`;
-  }
-  s += `],"ineligible":[`;
-  const i0 = d.ineligibleStart[a]!;
-  for (let k = i0; k < d.ineligibleStart[a + 1]!; k++) {
-    const entry = d.ineligibleEntry[k]!;
-    s += `${k === i0 ? "" : ","}{"householdId":"${ids[d.ineligibleHousehold[k]!]!}","choiceRank":${entry >> 8},"failed":${failedJsonOf(entry & 0xff)}}`;
-  }
-  return `${s}]}}`;
+  const out = new Bytes();
+  apartmentLineInto(out, d, a);
+  return decoder.decode(out.bytes());
+}
+
+/** The `{"unfilled": …}` line of apartment a, or undefined when it got a proposal. */
+export function unfilledLine(d: LinesData, a: number): string | undefined {
+  const bytes = d.unfilledLines.get(a);
+  return bytes === undefined ? undefined : decoder.decode(bytes);
+}
+
+/** How many lines a result has: the header, one per household, one per apartment and one per unfilled apartment. */
+export function lineCount(d: LinesData): number {
+  return 1 + d.householdsById.length + d.apartmentsById.length + d.unfilledLines.size;
 }

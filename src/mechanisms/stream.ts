@@ -1,7 +1,7 @@
 import type { Matching } from "./deferred-acceptance.js";
 import { type Run, auditOf } from "./allocate.js";
 import type { Detail } from "../model/result.js";
-import { type LinesData, blockCount, blockLines, householdBlockEnd, linesData } from "./lines.js";
+import { type LinesData, blockCount, blockLines, householdBlockEnd, linesData, unfilledLine } from "./lines.js";
 import { type OutcomeIndex, apartmentItem, outcomeIndex } from "./outcome.js";
 
 /** Options of {@link resultLines}. */
@@ -35,7 +35,7 @@ export function resultHeader(run: Run, detail: Detail): string {
 export function* fullApartmentLines(x: OutcomeIndex, d: LinesData): Generator<string> {
   for (const a of x.apartmentsById) {
     yield JSON.stringify({ apartment: apartmentItem(x, a, "full") });
-    const unfilled = d.unfilledLines.get(a);
+    const unfilled = unfilledLine(d, a);
     if (unfilled !== undefined) yield unfilled;
   }
 }

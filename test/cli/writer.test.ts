@@ -5,12 +5,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { nodeIo } from "../../src/cli/run.js";
 
-/** Writes lines through the CLI's line writer (1 MB buffers) and reads the file back. */
-async function roundTrip(lines: readonly string[]): Promise<string> {
+/**
+ * Writes lines through the CLI's line writer (1 MB buffers) and reads the file back; lines given as arrays go in as
+ * one block of encoded bytes (writeBytes), as the result's blocks do.
+ */
+async function roundTrip(lines: readonly (string | readonly string[])[]): Promise<string> {
   const path = join(mkdtempSync(join(tmpdir(), "bf-writer-")), "out.ndjson");
   const writer = nodeIo.openWriter!(path);
   for (const line of lines) {
-    const pending = writer.write(line);
+    const pending = typeof line === "string" ? writer.write(line) : writer.writeBytes!(new TextEncoder().encode(line.map((l) => `${l}\n`).join("")));
     if (pending) await pending;
   }
   await writer.close();
@@ -30,6 +33,13 @@ describe("the CLI's line writer", () => {
       ..."y".repeat(3000).split("").map((c, i) => c.repeat(i % 700)),
     ];
     expect(await roundTrip(lines)).toBe(`${lines.join("\n")}\n`);
+  });
+
+  it("keeps lines and blocks of encoded lines in the order they were given", async () => {
+    const big = "ä".repeat(700_000);
+    const parts = ["first", ["a", "b", big], "after the block", big, [big, "z"], ["€"], "last"];
+    const expected = parts.flatMap((p) => (typeof p === "string" ? [p] : p));
+    expect(await roundTrip(parts)).toBe(`${expected.join("\n")}\n`);
   });
 
   it("writes nothing for no lines", async () => {

@@ -2,11 +2,13 @@ import { serializeResult } from "../../audit/serialize.js";
 import { canonicalHash } from "../../audit/canonical.js";
 import { type Run, type UnhashedRun, buildResult, rank, validateAndPreparePartsUnhashed, validateAndPrepareUnhashed, withExplanations } from "../../mechanisms/allocate.js";
 import { type Matching, deferredAcceptance } from "../../mechanisms/deferred-acceptance.js";
-import { resultLines } from "../../mechanisms/stream.js";
+import { blockBytes, blockCount, householdBlockEnd, lineCount, linesData } from "../../mechanisms/lines.js";
+import { outcomeIndex } from "../../mechanisms/outcome.js";
+import { fullApartmentLines, resultHeader } from "../../mechanisms/stream.js";
 import type { AllocationResult, DecisionsResult, Detail } from "../../model/result.js";
 import { type Result, issue, ok } from "../../model/issue.js";
 import { NdjsonAssembler, ndjsonInputHash } from "../../model/ndjson.js";
-import { type CliIo, EXIT, type ExitCode, linesOf, readJsonSource, reportIssues, toJson, writerOf } from "../io.js";
+import { type CliIo, EXIT, type ExitCode, linesOf, readJsonSource, reportIssues, toJson, writeEncoded, writerOf } from "../io.js";
 
 /** An engine entry point: raw JSON in, the result contract or every input issue out (never a partial result). */
 export type Engine = (raw: unknown) => Result<unknown>;
@@ -90,14 +92,22 @@ export async function allocateCommand(source: string, out: string | undefined, i
     return EXIT.ok;
   }
   const writer = writerOf(out, io);
-  let n = 0;
-  for (const line of resultLines(run.value, matching, { detail })) {
-    const pending = writer.write(line);
-    if (pending) await pending;
-    if (++n % 100_000 === 0) io.progress?.(`bostad-forst: skriver / writing ${n} rader / lines …`);
+  // resultLines' lines, written a block of encoded lines at a time (lines.ts), then at "full" the keyed vacancy lines.
+  const x = outcomeIndex(p, matching, false);
+  const d = linesData(x, resultHeader(run.value, detail));
+  const blocks = detail === "decisions" ? blockCount(d) : householdBlockEnd(d);
+  for (let b = 0; b < blocks; b++) {
+    await writeEncoded(writer, blockBytes(d, b));
+    if (b % 64 === 63) io.progress?.(`bostad-forst: skriver / writing ${b + 1} av / of ${blocks} block …`);
+  }
+  if (detail === "full") {
+    for (const line of fullApartmentLines(x, d)) {
+      const pending = writer.write(line);
+      if (pending) await pending;
+    }
   }
   await writer.close();
-  io.progress?.(`bostad-forst: klart / done, ${n} rader / lines\n`);
+  io.progress?.(`bostad-forst: klart / done, ${lineCount(d)} rader / lines\n`);
   if (out !== undefined) io.stderr(`bostad-forst: skrev / wrote ${out}\n`);
   return EXIT.ok;
 }
