@@ -8,12 +8,12 @@ import { createReadStream, existsSync, statSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeResultLines } from "../src/cli/commands/allocate.js";
 import { hashInputFile } from "../src/cli/input-hash.js";
 import { nodeIo } from "../src/cli/run.js";
 import { checkDesignations } from "../src/mechanisms/designations.js";
 import { deferredAcceptance } from "../src/mechanisms/deferred-acceptance.js";
 import { prepare } from "../src/mechanisms/prepare.js";
-import { resultLines } from "../src/mechanisms/stream.js";
 import { NdjsonAssembler } from "../src/model/ndjson.js";
 import { parseParts } from "../src/model/parse.js";
 
@@ -52,12 +52,5 @@ const matching = await time("deferredAcceptance", () => deferredAcceptance(prepa
 await time("canonicalInputHash", () => hashInputFile(path, "ndjson"));
 const run = { input, designations: caps.usage, prepared, rawSha256: "0".repeat(64) };
 const result = resolve(OUT, "phases-decisions.ndjson");
-await time("writeDecisions", async () => {
-  const writer = nodeIo.openWriter!(result);
-  for (const line of resultLines(run, matching, { detail: "decisions" })) {
-    const pending = writer.write(line);
-    if (pending) await pending;
-  }
-  await writer.close();
-});
+await time("writeDecisions", () => writeResultLines(run, matching, "decisions", nodeIo.openWriter!(result)));
 console.log(JSON.stringify({ instance: path, households: input.households.length, pairs: prepared.pairApartment.length, figures, writtenMb: Math.round(statSync(result).size / 1e6), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));

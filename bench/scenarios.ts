@@ -8,12 +8,11 @@ import { once } from "node:events";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { explainHousehold, explainInRun } from "../src/explain/index.js";
-import { readRun } from "../src/cli/commands/allocate.js";
+import { readRun, writeResultLines } from "../src/cli/commands/allocate.js";
 import type { CliIo } from "../src/cli/io.js";
 import { nodeIo } from "../src/cli/run.js";
 import { type Run, allocate, validateAndPrepare } from "../src/mechanisms/allocate.js";
 import type { Detail } from "../src/model/result.js";
-import { resultLines } from "../src/mechanisms/stream.js";
 import { serializeResult } from "../src/audit/serialize.js";
 import { deferredAcceptance } from "../src/mechanisms/deferred-acceptance.js";
 import { toNdjsonLines } from "../src/model/ndjson.js";
@@ -63,12 +62,7 @@ export function municipal(raw: unknown): Record<string, number> {
 
 /** Streams a run's NDJSON result to a file with the CLI's writer (what `allocate … --out result.ndjson [--detail …]` writes). */
 async function writeResult(path: string, run: Run, matching: ReturnType<typeof deferredAcceptance>, detail: Detail): Promise<number> {
-  const writer = benchIo.openWriter!(path);
-  for (const line of resultLines(run, matching, { detail })) {
-    const pending = writer.write(line);
-    if (pending) await pending;
-  }
-  await writer.close();
+  await writeResultLines(run, matching, detail, benchIo.openWriter!(path));
   return Math.round(statSync(path).size / 1e6);
 }
 

@@ -8,7 +8,7 @@ import { fullApartmentLines, resultHeader } from "../../mechanisms/stream.js";
 import type { AllocationResult, DecisionsResult, Detail } from "../../model/result.js";
 import { type Result, issue, ok } from "../../model/issue.js";
 import { NdjsonAssembler, ndjsonInputHash } from "../../model/ndjson.js";
-import { type CliIo, EXIT, type ExitCode, linesOf, readJsonSource, reportIssues, toJson, writeEncoded, writerOf } from "../io.js";
+import { type CliIo, EXIT, type ExitCode, type LineWriter, linesOf, readJsonSource, reportIssues, toJson, writeEncoded, writerOf } from "../io.js";
 
 /** An engine entry point: raw JSON in, the result contract or every input issue out (never a partial result). */
 export type Engine = (raw: unknown) => Result<unknown>;
@@ -91,14 +91,23 @@ export async function allocateCommand(source: string, out: string | undefined, i
     }
     return EXIT.ok;
   }
-  const writer = writerOf(out, io);
-  // resultLines' lines, written a block of encoded lines at a time (lines.ts), then at "full" the keyed vacancy lines.
-  const x = outcomeIndex(p, matching, false);
-  const d = linesData(x, resultHeader(run.value, detail));
+  const lines = await writeResultLines(run.value, matching, detail, writerOf(out, io), io.progress);
+  io.progress?.(`bostad-forst: klart / done, ${lines} rader / lines\n`);
+  if (out !== undefined) io.stderr(`bostad-forst: skrev / wrote ${out}\n`);
+  return EXIT.ok;
+}
+
+/**
+ * Writes a run's NDJSON result (exactly `resultLines`' lines) through `writer` and closes it: a block of encoded lines at
+ * a time (src/mechanisms/lines.ts), then at detail "full" the vacancy lines with their keys. Returns the line count.
+ */
+export async function writeResultLines(run: Run, matching: Matching, detail: Detail, writer: LineWriter, progress?: (text: string) => void): Promise<number> {
+  const x = outcomeIndex(run.prepared, matching, false);
+  const d = linesData(x, resultHeader(run, detail));
   const blocks = detail === "decisions" ? blockCount(d) : householdBlockEnd(d);
   for (let b = 0; b < blocks; b++) {
     await writeEncoded(writer, blockBytes(d, b));
-    if (b % 64 === 63) io.progress?.(`bostad-forst: skriver / writing ${b + 1} av / of ${blocks} block …`);
+    if (b % 64 === 63) progress?.(`bostad-forst: skriver / writing ${b + 1} av / of ${blocks} block …`);
   }
   if (detail === "full") {
     for (const line of fullApartmentLines(x, d)) {
@@ -107,9 +116,7 @@ export async function allocateCommand(source: string, out: string | undefined, i
     }
   }
   await writer.close();
-  io.progress?.(`bostad-forst: klart / done, ${lineCount(d)} rader / lines\n`);
-  if (out !== undefined) io.stderr(`bostad-forst: skrev / wrote ${out}\n`);
-  return EXIT.ok;
+  return lineCount(d);
 }
 
 /**
