@@ -14,9 +14,10 @@ export interface ResultLinesOptions {
  * The batch result as NDJSON lines (docs/input.md, "Large runs"), written item by item so that no single string or
  * object graph holds the whole result: a header `{"schemaVersion","audit","designations"}`, then one line per
  * household in id order (`{"proposal": …}` or `{"unmatched": …}`), then one line per apartment in id order
- * (`{"apartment": …}`, followed by `{"unfilled": …}` when it got no proposal). The items are built by the same
- * functions as the JSON result, at the same detail level (the unmatched and decisions-level apartment lines, nearly all
- * of a large result, are written as text directly: lines.ts, held byte-equal to these items by test); explanations are left to `explain`, one household at a time.
+ * (`{"apartment": …}`, followed by `{"unfilled": …}` when it got no proposal). Each line is the JSON of the
+ * corresponding item of the JSON result at the same detail level: the unmatched and decisions-level apartment lines,
+ * nearly all of a large result, are built as bytes in blocks (lines.ts, held byte-equal to the items by test), the
+ * rest by the same functions as the JSON result. Explanations are left to `explain`, one household at a time.
  */
 export function* resultLines(run: Run, matching: Matching, { detail = "full" }: ResultLinesOptions = {}): Generator<string> {
   const x = outcomeIndex(run.prepared, matching, false);
