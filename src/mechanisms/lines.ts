@@ -131,8 +131,13 @@ export function blockCount(d: LinesData): number {
  * longest failed-checks list below 160), so the writes themselves check nothing.
  */
 class Bytes {
-  buf = new Uint8Array(1 << 20);
+  buf: Uint8Array;
   at = 0;
+
+  /** `size`: the first buffer's bytes (a block's lines need about a megabyte at national scale). */
+  constructor(size = 1 << 20) {
+    this.buf = new Uint8Array(size);
+  }
 
   room(n: number): void {
     if (this.at + n <= this.buf.length) return;
@@ -335,14 +340,14 @@ export function blockLines(d: LinesData, b: number): string[] {
 
 /** The line of household h (its proposal, or why it got none), as a string. */
 export function householdLine(d: LinesData, h: number): string {
-  const out = new Bytes();
+  const out = new Bytes(1024);
   householdLineInto(out, d, h);
   return decoder.decode(out.bytes());
 }
 
 /** The decisions-level line of apartment a, as a string. */
 export function apartmentLine(d: LinesData, a: number): string {
-  const out = new Bytes();
+  const out = new Bytes(1024);
   apartmentLineInto(out, d, a);
   return decoder.decode(out.bytes());
 }
