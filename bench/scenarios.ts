@@ -120,9 +120,15 @@ export async function fromNdjsonFile(path: string): Promise<Record<string, numbe
   const t2 = now();
   const decisionsMb = await writeResult(resolve(OUT, "result-queue1m-decisions.ndjson"), run, matching, "decisions");
   const t3 = now();
-  // A household that lost choices on priority: its explanation re-runs the whole matching per counterfactual.
+  // A household that lost eligible choices on priority: each priority counterfactual re-runs the matching (from
+  // everyone else's matching, computed once for the household; src/explain/counterfactual.ts).
+  const p = run.prepared;
+  const lostOnPriority = (h: number): boolean => {
+    for (let i = p.pairStart[h]!; i < p.pairStart[h + 1]!; i++) if ((p.pairFlags[i]! & 1) !== 0) return true;
+    return false;
+  };
   let explained = -1;
-  for (let h = 0; h < run.prepared.households.length && explained === -1; h++) if (matching.apartmentOf[h] === -1 && run.prepared.pairStart[h + 1]! > run.prepared.pairStart[h]!) explained = h;
+  for (let h = 0; h < p.households.length && explained === -1; h++) if (matching.apartmentOf[h] === -1 && lostOnPriority(h)) explained = h;
   const e0 = now();
   if (explained !== -1) explainInRun(run, matching, run.prepared.households[explained]!.id, { audience: "household" });
   const e1 = now();

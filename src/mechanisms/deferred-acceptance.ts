@@ -28,42 +28,9 @@ export interface Matching {
  * and truthful ranking is a dominant strategy for households. O(total preference entries), no allocation per proposal.
  */
 export function deferredAcceptance(inst: CompiledInstance): Matching {
-  const { households, apartments, prefStart, prefApartment, ruleOf, rank } = inst;
-  const householdOf = new Int32Array(apartments).fill(-1);
-  const next = new Int32Array(households);
-  const free = new Int32Array(households);
-  let top = 0;
-  for (let h = households - 1; h >= 0; h--) {
-    next[h] = prefStart[h]!;
-    free[top++] = h;
-  }
-  while (top > 0) {
-    let h = free[--top]!;
-    // h proposes down its list until held; a displaced household continues in the same loop.
-    while (h !== -1) {
-      const end = prefStart[h + 1]!;
-      let placed = false;
-      while (next[h]! < end) {
-        const a = prefApartment[next[h]!]!;
-        next[h]!++;
-        const current = householdOf[a]!;
-        if (current === -1) {
-          householdOf[a] = h;
-          placed = true;
-          h = -1;
-          break;
-        }
-        const r = rank[ruleOf[a]!]!;
-        if (r[h]! < r[current]!) {
-          householdOf[a] = h;
-          placed = true;
-          h = current;
-          break;
-        }
-      }
-      if (!placed) h = -1;
-    }
-  }
+  const state = proposals(inst);
+  const { households, apartments, prefStart, prefApartment } = inst;
+  const { householdOf } = state;
   const apartmentOf = new Int32Array(households).fill(-1);
   const prefIndexOf = new Int32Array(households).fill(-1);
   for (let a = 0; a < apartments; a++) {
@@ -81,4 +48,73 @@ export function deferredAcceptance(inst: CompiledInstance): Matching {
     }
   }
   return { apartmentOf, householdOf, prefIndexOf };
+}
+
+/** Where deferred acceptance stands: the household holding each apartment, and where each household proposes next. */
+export interface ProposalState {
+  householdOf: Int32Array;
+  /** Index into `prefApartment` of each household's next proposal (into `Variant.prefs` for the variant household). */
+  next: Int32Array;
+}
+
+/**
+ * One household in a changed form, for counterfactuals: its acceptable apartments, most preferred first, and how it
+ * compares with any other household under a letting rule. Every other household keeps its preferences and its order
+ * relative to the others.
+ */
+export interface HouseholdVariant {
+  household: number;
+  prefs: Int32Array;
+  /** Negative when the variant household ranks above household `other` under letting-rule index `rule`. */
+  compare(rule: number, other: number): number;
+}
+
+/**
+ * Runs deferred acceptance to the end with every household proposing except `withdrawn` (-1: none). The outcome does not
+ * depend on the order of proposals (McVitie and Wilson), so a household withdrawn here can propose afterwards with
+ * {@link proposeFrom} and the result is the deferred acceptance of the whole instance.
+ */
+export function proposals(inst: CompiledInstance, withdrawn = -1): ProposalState {
+  const { households, apartments, prefStart } = inst;
+  const state: ProposalState = { householdOf: new Int32Array(apartments).fill(-1), next: new Int32Array(households) };
+  for (let h = 0; h < households; h++) state.next[h] = prefStart[h]!;
+  for (let h = households - 1; h >= 0; h--) if (h !== withdrawn) proposeFrom(inst, state, h);
+  return state;
+}
+
+/**
+ * Household h proposes down its list from `state.next[h]` until an apartment holds it or the list ends; a household it
+ * displaces continues the same way. With `variant`, that household proposes down `variant.prefs` and is compared by
+ * `variant.compare`; every other comparison uses the instance's ranks (the variant leaves the others' order unchanged).
+ */
+export function proposeFrom(inst: CompiledInstance, state: ProposalState, start: number, variant?: HouseholdVariant): void {
+  const { prefStart, prefApartment, ruleOf, rank } = inst;
+  const { householdOf, next } = state;
+  const v = variant === undefined ? -1 : variant.household;
+  let h = start;
+  while (h !== -1) {
+    const list = h === v ? variant!.prefs : prefApartment;
+    const end = h === v ? variant!.prefs.length : prefStart[h + 1]!;
+    let displaced = -1;
+    let placed = false;
+    while (next[h]! < end) {
+      const a = list[next[h]!]!;
+      next[h]!++;
+      const current = householdOf[a]!;
+      if (current === -1) {
+        householdOf[a] = h;
+        placed = true;
+        break;
+      }
+      const rule = ruleOf[a]!;
+      const higher = h === v ? variant!.compare(rule, current) < 0 : current === v ? variant!.compare(rule, h) > 0 : rank[rule]![h]! < rank[rule]![current]!;
+      if (higher) {
+        householdOf[a] = h;
+        displaced = current;
+        placed = true;
+        break;
+      }
+    }
+    h = placed ? displaced : -1;
+  }
 }

@@ -233,7 +233,9 @@ export function unfilledItem(x: OutcomeIndex, a: number): { apartmentId: string;
 
 /**
  * The lookups of {@link outcomeIndex} restricted to the apartments one household ranked (one scan of the ranked pairs),
- * so that explaining one household after a national-scale run does not build the whole result.
+ * so that explaining one household after a national-scale run does not build the whole result. The apartments'
+ * ineligible applicants are left out (empty lists): a household's explanation reads the rankings, not the checks
+ * other households failed, and building those checks for every applicant of a popular vacancy costs more than the rest.
  */
 export function outcomeIndexFor(p: Prepared, matching: Matching, household: number): OutcomeIndex {
   const { households, apartments, pairStart, pairApartment, pairFlags, ruleIndex, compiled } = p;
@@ -241,47 +243,41 @@ export function outcomeIndexFor(p: Prepared, matching: Matching, household: numb
   const wanted = new Uint8Array(A);
   for (let i = pairStart[household]!; i < pairStart[household + 1]!; i++) wanted[pairApartment[i]!] = 1;
   const eligibleStart = new Int32Array(A + 1);
-  const ineligibleStart = new Int32Array(A + 1);
-  const byApartment = new Map<number, { e: number[]; i: number[] }>();
+  const byApartment = new Map<number, number[]>();
+  for (let a = 0; a < A; a++) if (wanted[a] === 1) byApartment.set(a, []);
   for (let h = 0; h < households.length; h++) {
     for (let i = pairStart[h]!; i < pairStart[h + 1]!; i++) {
       const a = pairApartment[i]!;
-      if (wanted[a] === 0) continue;
-      let entry = byApartment.get(a);
-      if (!entry) byApartment.set(a, (entry = { e: [], i: [] }));
-      ((pairFlags[i]! & ELIGIBLE) !== 0 ? entry.e : entry.i).push(h, i);
+      if (wanted[a] === 0 || (pairFlags[i]! & ELIGIBLE) === 0) continue;
+      byApartment.get(a)!.push(h, i);
     }
   }
-  const flatE: number[] = [];
-  const flatI: number[] = [];
+  const flat: number[] = [];
   for (let a = 0; a < A; a++) {
-    eligibleStart[a] = flatE.length / 2;
-    ineligibleStart[a] = flatI.length / 2;
+    eligibleStart[a] = flat.length / 2;
     const entry = byApartment.get(a);
     if (!entry) continue;
     const rank = compiled.rank[ruleIndex.get(apartments[a]!.lettingRule)!]!;
-    const pairsE = Array.from({ length: entry.e.length / 2 }, (_, k) => [entry.e[2 * k]!, entry.e[2 * k + 1]!] as const).sort((x, y) => rank[x[0]]! - rank[y[0]]!);
-    const pairsI = Array.from({ length: entry.i.length / 2 }, (_, k) => [entry.i[2 * k]!, entry.i[2 * k + 1]!] as const).sort((x, y) => byCodePoint(households[x[0]]!.id, households[y[0]]!.id));
-    for (const [h, i] of pairsE) flatE.push(h, i);
-    for (const [h, i] of pairsI) flatI.push(h, i);
+    const pairs = Array.from({ length: entry.length / 2 }, (_, k) => [entry[2 * k]!, entry[2 * k + 1]!] as const).sort((x, y) => rank[x[0]]! - rank[y[0]]!);
+    for (const [h, i] of pairs) flat.push(h, i);
   }
-  eligibleStart[A] = flatE.length / 2;
-  ineligibleStart[A] = flatI.length / 2;
-  const half = (xs: number[], odd: number) => Int32Array.from({ length: xs.length / 2 }, (_, k) => xs[2 * k + odd]!);
-  const apartmentsById = Int32Array.from([...byApartment.keys()]).sort((x, y) => byCodePoint(apartments[x]!.id, apartments[y]!.id));
+  eligibleStart[A] = flat.length / 2;
+  const half = (odd: number): Int32Array => Int32Array.from({ length: flat.length / 2 }, (_, k) => flat[2 * k + odd]!);
+  const eligibleHousehold = half(0);
+  const eligiblePair = half(1);
   return {
     p,
     matching,
     householdsById: Int32Array.of(household),
-    apartmentsById,
+    apartmentsById: Int32Array.from(byApartment.keys()).sort((x, y) => byCodePoint(apartments[x]!.id, apartments[y]!.id)),
     eligibleStart,
-    eligibleHousehold: half(flatE, 0),
-    eligiblePair: half(flatE, 1),
-    ineligibleStart,
-    ineligibleHousehold: half(flatI, 0),
-    ineligiblePair: half(flatI, 1),
-    eligibleEntry: Int32Array.from({ length: flatE.length / 2 }, (_, k) => eligibleEntryOf(p, flatE[2 * k]!, flatE[2 * k + 1]!)),
-    ineligibleEntry: Int32Array.from({ length: flatI.length / 2 }, (_, k) => ineligibleEntryOf(p, flatI[2 * k]!, flatI[2 * k + 1]!)),
+    eligibleHousehold,
+    eligiblePair,
+    ineligibleStart: new Int32Array(A + 1),
+    ineligibleHousehold: new Int32Array(0),
+    ineligiblePair: new Int32Array(0),
+    eligibleEntry: Int32Array.from(eligibleHousehold, (h, k) => eligibleEntryOf(p, h, eligiblePair[k]!)),
+    ineligibleEntry: new Int32Array(0),
     memo: false,
   };
 }

@@ -8,7 +8,7 @@ import { type Evaluation, evaluate } from "../rules/condition.js";
 import { type Eligibility, FAILED_CHECKS, VERDICT_ELIGIBLE, VERDICT_GUARANTEE, checkEligibility, eligibilityBits, verdictOf } from "../rules/eligibility.js";
 import { lettingRuleOf } from "../rules/checks/letting-rule.js";
 import { type GroupMatch, type PriorityKey, compareKeys, lotteryNumber, priorityGroupOf, priorityKey, sortByKeys } from "../rules/priority.js";
-import type { CompiledInstance } from "./deferred-acceptance.js";
+import type { CompiledInstance, HouseholdVariant } from "./deferred-acceptance.js";
 
 /** One entry of a household's ranking: the apartment, its 1-based place in the list, and the eligibility verdict. */
 export interface RankedChoice {
@@ -246,12 +246,7 @@ export interface Variant {
  * be unchanged. O(pairs + households) instead of a full `prepare`.
  */
 export function withHousehold(p: Prepared, index: number, changed: Household): Variant {
-  const { input } = p;
-  const facts = computeFacts(changed, { asOf: input.asOf, policy: input.policy });
-  const group = priorityGroupOf(facts, input.policy);
-  const lottery = lotteryNumber(input.seed, changed.id);
-  const choices = householdChoices(p, changed, facts);
-  const newKeys = p.rules.map((rule, ri) => (p.compiled.rank[ri]![index]! >= p.households.length ? undefined : priorityKey(facts, changed, rule, input.policy, input.seed, { lottery, group })));
+  const { prefs: mine, keys: newKeys } = changedHousehold(p, index, changed);
   const rank = p.compiled.rank.map((old, ri) => {
     const key = newKeys[ri];
     if (key === undefined) return old;
@@ -269,7 +264,6 @@ export function withHousehold(p: Prepared, index: number, changed: Household): V
     return r;
   });
   const { prefStart: ps, prefApartment: pa } = p.compiled;
-  const mine = choices.pairApartment.filter((_, k) => (choices.pairFlags[k]! & ELIGIBLE) !== 0);
   const before = ps[index + 1]! - ps[index]!;
   const delta = mine.length - before;
   const prefStart = new Int32Array(ps.length);
@@ -279,4 +273,33 @@ export function withHousehold(p: Prepared, index: number, changed: Household): V
   prefApartment.set(mine, ps[index]!);
   prefApartment.set(pa.subarray(ps[index + 1]!), ps[index]! + mine.length);
   return { compiled: { ...p.compiled, prefStart, prefApartment, rank }, key: (ri) => newKeys[ri] };
+}
+
+/**
+ * Household `index` re-prepared as `changed` (facts, eligibility, keys, by the same functions as `prepare`): the
+ * apartments it is now eligible for, in its order, and its key under each rule index it applies under.
+ */
+function changedHousehold(p: Prepared, index: number, changed: Household): { prefs: Int32Array; keys: (PriorityKey | undefined)[] } {
+  const { input } = p;
+  const facts = computeFacts(changed, { asOf: input.asOf, policy: input.policy });
+  const group = priorityGroupOf(facts, input.policy);
+  const lottery = lotteryNumber(input.seed, changed.id);
+  const choices = householdChoices(p, changed, facts);
+  const keys = p.rules.map((rule, ri) => (p.compiled.rank[ri]![index]! >= p.households.length ? undefined : priorityKey(facts, changed, rule, input.policy, input.seed, { lottery, group })));
+  return { prefs: choices.pairApartment.filter((_, k) => (choices.pairFlags[k]! & ELIGIBLE) !== 0), keys };
+}
+
+/**
+ * Household `index` changed as {@link withHousehold} changes it, for the mechanism's incremental re-run
+ * ({@link proposeFrom}): its eligible apartments, and its order against any other household by `compareKeys` (the
+ * same order `withHousehold` gives it by inserting it among the others), without building a whole instance.
+ */
+export function householdVariant(p: Prepared, index: number, changed: Household): HouseholdVariant & { key(ruleIndex: number): PriorityKey | undefined } {
+  const { prefs, keys } = changedHousehold(p, index, changed);
+  return {
+    household: index,
+    prefs,
+    compare: (rule, other) => compareKeys(keys[rule]!, keyAt(p, rule, other)!),
+    key: (ri) => keys[ri],
+  };
 }
