@@ -243,7 +243,8 @@ export interface Variant {
 /**
  * Re-prepares only household `index` (facts, eligibility, keys) and re-ranks it within each rule's order by the same
  * `compareKeys`; every other household keeps its facts, verdicts and relative order. Its ranking (preferences) must
- * be unchanged. O(pairs + households) instead of a full `prepare`.
+ * be unchanged. O(pairs + households) instead of a full `prepare`. The whole changed instance: counterfactuals run
+ * incrementally from {@link householdVariant} instead, and tests hold the two equal.
  */
 export function withHousehold(p: Prepared, index: number, changed: Household): Variant {
   const { prefs: mine, keys: newKeys } = changedHousehold(p, index, changed);
