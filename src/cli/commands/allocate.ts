@@ -105,10 +105,15 @@ export async function writeResultLines(run: Run, matching: Matching, detail: Det
   const x = outcomeIndex(run.prepared, matching, false);
   const d = linesData(x, resultHeader(run, detail));
   const blocks = detail === "decisions" ? blockCount(d) : householdBlockEnd(d);
+  // Block b + 1 is built while block b is written.
+  let writing: Promise<void> | undefined;
   for (let b = 0; b < blocks; b++) {
-    await writeEncoded(writer, blockBytes(d, b));
+    const bytes = blockBytes(d, b);
+    await writing;
+    writing = writeEncoded(writer, bytes);
     if (b % 64 === 63) progress?.(`bostad-forst: skriver / writing ${b + 1} av / of ${blocks} block …`);
   }
+  await writing;
   if (detail === "full") {
     for (const line of fullApartmentLines(x, d)) {
       const pending = writer.write(line);
