@@ -1,5 +1,5 @@
 import { codesOfMask } from "../rules/eligibility.js";
-import { type OutcomeIndex, proposalItem, unfilledItem } from "./outcome.js";
+import { type OutcomeIndex, type WritingLookups, proposalItem, unfilledItem } from "./outcome.js";
 
 const ELIGIBLE = 1;
 
@@ -44,40 +44,28 @@ function idBytes(ids: readonly string[]): IdBytes {
   return { bytes, start };
 }
 
-/** What the NDJSON result lines are written from (see above). */
+/** What the NDJSON result lines are written from (see above): the outcome index and what is encoded beforehand. */
 export interface LinesData {
+  x: OutcomeIndex;
+  lookups: WritingLookups;
   header: Uint8Array;
   /** Households, and apartments, per block. */
   householdBlock: number;
   apartmentBlock: number;
-  householdsById: Int32Array;
-  apartmentsById: Int32Array;
   householdIds: IdBytes;
   apartmentIds: IdBytes;
   /** `JSON.stringify` of each apartment's letting rule, as bytes. */
   lettingRuleJson: readonly Uint8Array[];
-  pairStart: Int32Array;
-  pairApartment: Int32Array;
-  pairFlags: Uint8Array;
-  pairFailed: Uint8Array;
-  apartmentOf: Int32Array;
-  pairPosition: Int32Array;
-  holderPosition: Int32Array;
-  eligibleStart: Int32Array;
-  eligibleHousehold: Int32Array;
-  eligibleEntry: Int32Array;
-  ineligibleStart: Int32Array;
-  ineligibleHousehold: Int32Array;
-  ineligibleEntry: Int32Array;
   /** The `{"proposal": …}` line of each matched household, by household index. */
   proposalLines: Map<number, Uint8Array>;
   /** The `{"unfilled": …}` line of each vacancy that got no proposal, by apartment index. */
   unfilledLines: Map<number, Uint8Array>;
 }
 
-/** The data of a result's lines for one run and matching; `header` is the result's first line. */
+/** The data of a result's lines for an index built by `outcomeIndex`; `header` is the result's first line. */
 export function linesData(x: OutcomeIndex, header: string, householdBlock = HOUSEHOLD_BLOCK, apartmentBlock = APARTMENT_BLOCK): LinesData {
-  const { p, matching } = x;
+  const { p, matching, lookups } = x;
+  if (!lookups) throw new Error("invariant: result lines need outcomeIndex's lookups");
   const proposalLines = new Map<number, Uint8Array>();
   const unfilledLines = new Map<number, Uint8Array>();
   for (let a = 0; a < p.apartments.length; a++) {
@@ -86,27 +74,14 @@ export function linesData(x: OutcomeIndex, header: string, householdBlock = HOUS
     else unfilledLines.set(a, utf8(JSON.stringify({ unfilled: unfilledItem(x, a) })));
   }
   return {
+    x,
+    lookups,
     header: utf8(header),
     householdBlock,
     apartmentBlock,
-    householdsById: x.householdsById,
-    apartmentsById: x.apartmentsById,
-    householdIds: idBytes(p.householdIds),
+    householdIds: idBytes(p.households.map((h) => h.id)),
     apartmentIds: idBytes(p.apartments.map((a) => a.id)),
     lettingRuleJson: p.apartments.map((a) => utf8(JSON.stringify(a.lettingRule))),
-    pairStart: p.pairStart,
-    pairApartment: p.pairApartment,
-    pairFlags: p.pairFlags,
-    pairFailed: p.pairFailed,
-    apartmentOf: matching.apartmentOf,
-    pairPosition: x.pairPosition!,
-    holderPosition: x.holderPosition!,
-    eligibleStart: x.eligibleStart,
-    eligibleHousehold: x.eligibleHousehold,
-    eligibleEntry: x.eligibleEntry,
-    ineligibleStart: x.ineligibleStart,
-    ineligibleHousehold: x.ineligibleHousehold,
-    ineligibleEntry: x.ineligibleEntry,
     proposalLines,
     unfilledLines,
   };
@@ -114,7 +89,7 @@ export function linesData(x: OutcomeIndex, header: string, householdBlock = HOUS
 
 /** Blocks 0 .. this - 1 hold the header and the household lines (the same at every detail level). */
 export function householdBlockEnd(d: LinesData): number {
-  return 1 + Math.ceil(d.householdsById.length / d.householdBlock);
+  return 1 + Math.ceil(d.x.householdsById.length / d.householdBlock);
 }
 
 /**
@@ -122,7 +97,7 @@ export function householdBlockEnd(d: LinesData): number {
  * at a time. (At detail "full" only the first {@link householdBlockEnd} blocks come from here.)
  */
 export function blockCount(d: LinesData): number {
-  return householdBlockEnd(d) + Math.ceil(d.apartmentsById.length / d.apartmentBlock);
+  return householdBlockEnd(d) + Math.ceil(d.x.apartmentsById.length / d.apartmentBlock);
 }
 
 /**
@@ -215,14 +190,16 @@ const INELIGIBLE_ENTRY = utf8('{"householdId":"');
 
 /** The line of household h: its `{"proposal": …}`, or `{"unmatched": …}` with a reason per ranked apartment. */
 function householdLineInto(out: Bytes, d: LinesData, h: number): void {
-  if (d.apartmentOf[h] !== -1) {
+  const { pairStart, pairApartment, pairFlags, pairFailed } = d.x.p;
+  const { pairPosition, holderPosition } = d.lookups;
+  if (d.x.matching.apartmentOf[h] !== -1) {
     const line = d.proposalLines.get(h)!;
     out.room(line.length + 1);
     out.put(line);
     return;
   }
-  const start = d.pairStart[h]!;
-  const end = d.pairStart[h + 1]!;
+  const start = pairStart[h]!;
+  const end = pairStart[h + 1]!;
   out.room(ENTRY_ROOM);
   out.put(UNMATCHED);
   out.id(d.householdIds, h);
@@ -232,22 +209,22 @@ function householdLineInto(out: Bytes, d: LinesData, h: number): void {
   }
   out.put(REASONS);
   for (let i = start; i < end; i++) {
-    const a = d.pairApartment[i]!;
+    const a = pairApartment[i]!;
     out.room(ENTRY_ROOM);
     if (i !== start) out.byte(COMMA);
-    const eligible = (d.pairFlags[i]! & ELIGIBLE) !== 0;
+    const eligible = (pairFlags[i]! & ELIGIBLE) !== 0;
     out.put(eligible ? OUTRANKED : INELIGIBLE);
     out.id(d.apartmentIds, a);
     out.put(CHOICE_RANK);
     out.int(i - start + 1);
     if (eligible) {
       out.put(POSITION);
-      out.int(d.pairPosition[i]!);
+      out.int(pairPosition[i]!);
       out.put(HOLDER_POSITION);
-      out.int(d.holderPosition[a]!);
+      out.int(holderPosition[a]!);
     } else {
       out.put(FAILED);
-      out.put(FAILED_JSON[d.pairFailed[i]!]!);
+      out.put(FAILED_JSON[pairFailed[i]!]!);
     }
     out.put(CLOSE_OBJECT);
   }
@@ -257,34 +234,36 @@ function householdLineInto(out: Bytes, d: LinesData, h: number): void {
 
 /** The decisions-level `{"apartment": …}` line of apartment a. */
 function apartmentLineInto(out: Bytes, d: LinesData, a: number): void {
+  const { eligibleStart, eligibleHousehold, ineligibleStart, ineligibleHousehold } = d.x;
+  const { eligibleEntry, ineligibleEntry } = d.lookups;
   out.room(ENTRY_ROOM + d.lettingRuleJson[a]!.length);
   out.put(APARTMENT);
   out.id(d.apartmentIds, a);
   out.put(LETTING_RULE);
   out.put(d.lettingRuleJson[a]!);
   out.put(RANKING);
-  const e0 = d.eligibleStart[a]!;
-  for (let k = e0; k < d.eligibleStart[a + 1]!; k++) {
-    const entry = d.eligibleEntry[k]!;
+  const e0 = eligibleStart[a]!;
+  for (let k = e0; k < eligibleStart[a + 1]!; k++) {
+    const entry = eligibleEntry[k]!;
     out.room(ENTRY_ROOM);
     if (k !== e0) out.byte(COMMA);
     out.put(RANKING_ENTRY);
     out.int(k - e0 + 1);
     out.put(HOUSEHOLD_ID);
-    out.id(d.householdIds, d.eligibleHousehold[k]!);
+    out.id(d.householdIds, eligibleHousehold[k]!);
     out.put(CHOICE_RANK);
     out.int(entry >> 1);
     out.put((entry & 1) !== 0 ? GUARANTEE_TRUE : GUARANTEE_FALSE);
   }
   out.room(ENTRY_ROOM);
   out.put(INELIGIBLE_LIST);
-  const i0 = d.ineligibleStart[a]!;
-  for (let k = i0; k < d.ineligibleStart[a + 1]!; k++) {
-    const entry = d.ineligibleEntry[k]!;
+  const i0 = ineligibleStart[a]!;
+  for (let k = i0; k < ineligibleStart[a + 1]!; k++) {
+    const entry = ineligibleEntry[k]!;
     out.room(ENTRY_ROOM);
     if (k !== i0) out.byte(COMMA);
     out.put(INELIGIBLE_ENTRY);
-    out.id(d.householdIds, d.ineligibleHousehold[k]!);
+    out.id(d.householdIds, ineligibleHousehold[k]!);
     out.put(CHOICE_RANK);
     out.int(entry >> 8);
     out.put(FAILED);
@@ -306,17 +285,17 @@ export function blockBytes(d: LinesData, b: number): Uint8Array {
   }
   const hb = householdBlockEnd(d) - 1;
   if (b <= hb) {
-    const end = Math.min(b * d.householdBlock, d.householdsById.length);
+    const end = Math.min(b * d.householdBlock, d.x.householdsById.length);
     for (let k = (b - 1) * d.householdBlock; k < end; k++) {
-      householdLineInto(out, d, d.householdsById[k]!);
+      householdLineInto(out, d, d.x.householdsById[k]!);
       out.room(1);
       out.byte(NEWLINE);
     }
     return out.bytes();
   }
-  const end = Math.min((b - hb) * d.apartmentBlock, d.apartmentsById.length);
+  const end = Math.min((b - hb) * d.apartmentBlock, d.x.apartmentsById.length);
   for (let k = (b - hb - 1) * d.apartmentBlock; k < end; k++) {
-    const a = d.apartmentsById[k]!;
+    const a = d.x.apartmentsById[k]!;
     apartmentLineInto(out, d, a);
     out.room(1);
     out.byte(NEWLINE);
@@ -360,5 +339,5 @@ export function unfilledLine(d: LinesData, a: number): string | undefined {
 
 /** How many lines a result has: the header, one per household, one per apartment and one per unfilled apartment. */
 export function lineCount(d: LinesData): number {
-  return 1 + d.householdsById.length + d.apartmentsById.length + d.unfilledLines.size;
+  return 1 + d.x.householdsById.length + d.x.apartmentsById.length + d.unfilledLines.size;
 }

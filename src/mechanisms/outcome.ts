@@ -34,26 +34,29 @@ export interface OutcomeIndex {
   ineligiblePair: Int32Array;
   /** Keep each computed eligibility for the life of the run (a JSON result with explanations), or not (a stream). */
   memo: boolean;
+  /** What writing a whole result reads instead of searching; built by outcomeIndex, not by outcomeIndexFor. */
+  lookups?: WritingLookups;
+}
+
+/**
+ * Kept beside the applicant lists for writing a national-scale result, where searches and reads across the whole
+ * queue cost more than the rest of the lines.
+ */
+export interface WritingLookups {
+  /** 1-based position of each eligible ranked pair in its vacancy's ranking, and of each vacancy's holder (0: unfilled). */
+  pairPosition: Int32Array;
+  holderPosition: Int32Array;
   /**
-   * Looked up instead of searched (built by outcomeIndex, not by outcomeIndexFor): the 1-based position of each
-   * eligible ranked pair in its vacancy's ranking, and of each vacancy's holder (0 when unfilled). A national-scale
-   * result reads two positions per lost choice; binary searches over the whole queue's rank arrays cost more than
-   * the rest of the line.
-   */
-  pairPosition?: Int32Array;
-  holderPosition?: Int32Array;
-  /**
-   * Parallel to the applicant lists, what their entries print, so that writing a vacancy's line reads its lists in
-   * order instead of each applicant's ranked pair across the whole queue: eligible `choiceRank << 1 | rent guarantee
-   * required`, ineligible `choiceRank << 8 | failed checks` (bits 0–7 of eligibilityBits).
+   * Parallel to the applicant lists, what their entries print: eligible `choiceRank << 1 | rent guarantee required`,
+   * ineligible `choiceRank << 8 | failed checks` (bits 0–7 of eligibilityBits).
    */
   eligibleEntry: Int32Array;
   ineligibleEntry: Int32Array;
 }
 
-/** The packed entry of an eligible applicant (ranked pair i of household h), see {@link OutcomeIndex}. */
+/** The packed entry of an eligible applicant (ranked pair i of household h), see {@link WritingLookups}. */
 const eligibleEntryOf = (p: Prepared, h: number, i: number): number => ((i - p.pairStart[h]! + 1) << 1) | ((p.pairFlags[i]! & GUARANTEE) !== 0 ? 1 : 0);
-/** The packed entry of an ineligible applicant (ranked pair i of household h), see {@link OutcomeIndex}. */
+/** The packed entry of an ineligible applicant (ranked pair i of household h), see {@link WritingLookups}. */
 const ineligibleEntryOf = (p: Prepared, h: number, i: number): number => ((i - p.pairStart[h]! + 1) << 8) | p.pairFailed[i]!;
 
 /** Builds the lookups for one run and matching. */
@@ -104,17 +107,17 @@ export function outcomeIndex(p: Prepared, matching: Matching, memo = true): Outc
       }
     }
   }
-  return { p, matching, householdsById, apartmentsById, eligibleStart, eligibleHousehold, eligiblePair, ineligibleStart, ineligibleHousehold, ineligiblePair, memo, pairPosition, holderPosition, eligibleEntry, ineligibleEntry };
+  return { p, matching, householdsById, apartmentsById, eligibleStart, eligibleHousehold, eligiblePair, ineligibleStart, ineligibleHousehold, ineligiblePair, memo, lookups: { pairPosition, holderPosition, eligibleEntry, ineligibleEntry } };
 }
 
 /** 1-based position of household h, ranked pair i, among apartment a's eligible applicants. */
 export function pairPositionAt(x: OutcomeIndex, a: number, h: number, i: number): number {
-  return x.pairPosition ? x.pairPosition[i]! : positionAt(x, a, h);
+  return x.lookups ? x.lookups.pairPosition[i]! : positionAt(x, a, h);
 }
 
 /** 1-based position of the household apartment a was proposed to among its eligible applicants (a must be filled). */
 export function holderPositionAt(x: OutcomeIndex, a: number): number {
-  return x.holderPosition ? x.holderPosition[a]! : positionAt(x, a, x.matching.householdOf[a]!);
+  return x.lookups ? x.lookups.holderPosition[a]! : positionAt(x, a, x.matching.householdOf[a]!);
 }
 
 /** 1-based position of household h among apartment a's eligible applicants (binary search by rank). */
@@ -263,21 +266,17 @@ export function outcomeIndexFor(p: Prepared, matching: Matching, household: numb
   }
   eligibleStart[A] = flat.length / 2;
   const half = (odd: number): Int32Array => Int32Array.from({ length: flat.length / 2 }, (_, k) => flat[2 * k + odd]!);
-  const eligibleHousehold = half(0);
-  const eligiblePair = half(1);
   return {
     p,
     matching,
     householdsById: Int32Array.of(household),
     apartmentsById: Int32Array.from(byApartment.keys()).sort((x, y) => byCodePoint(apartments[x]!.id, apartments[y]!.id)),
     eligibleStart,
-    eligibleHousehold,
-    eligiblePair,
+    eligibleHousehold: half(0),
+    eligiblePair: half(1),
     ineligibleStart: new Int32Array(A + 1),
     ineligibleHousehold: new Int32Array(0),
     ineligiblePair: new Int32Array(0),
-    eligibleEntry: Int32Array.from(eligibleHousehold, (h, k) => eligibleEntryOf(p, h, eligiblePair[k]!)),
-    ineligibleEntry: new Int32Array(0),
     memo: false,
   };
 }

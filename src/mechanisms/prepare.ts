@@ -31,8 +31,6 @@ export interface Prepared {
   apartments: readonly Apartment[];
   apartmentIndex: ReadonlyMap<string, number>;
   householdIndex: ReadonlyMap<string, number>;
-  /** `households[h].id` for every h, in one array (a national-scale result reads ids in priority order, not in input order). */
-  householdIds: readonly string[];
   facts: readonly Facts[];
   /** Each household's priority group (the condition traces are not kept: an explanation re-evaluates what it shows). */
   groups: readonly Pick<GroupMatch, "group">[];
@@ -205,7 +203,7 @@ export function prepare(input: AllocationInput): Prepared {
     return r;
   });
   const compiled = compile(n, apartments.length, pairStart, pairApartment, pairFlags, ruleOfApartment, rank);
-  return { input, households, apartments, apartmentIndex, householdIndex, householdIds: households.map((h) => h.id), facts, groups, lotteries, pairStart, pairApartment, pairFlags, pairFailed, rules, ruleIndex, order, compiled };
+  return { input, households, apartments, apartmentIndex, householdIndex, facts, groups, lotteries, pairStart, pairApartment, pairFlags, pairFailed, rules, ruleIndex, order, compiled };
 }
 
 /**

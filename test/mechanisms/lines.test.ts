@@ -83,14 +83,14 @@ describe("looked-up positions equal the searched ones", () => {
         for (let h = 0; h < p.households.length; h++) {
           for (let i = p.pairStart[h]!; i < p.pairStart[h + 1]!; i++) {
             if ((p.pairFlags[i]! & 1) === 0) continue;
-            expect(x.pairPosition![i]).toBe(positionAt(x, p.pairApartment[i]!, h));
+            expect(x.lookups!.pairPosition[i]).toBe(positionAt(x, p.pairApartment[i]!, h));
           }
           // Explaining one household builds a restricted index without the lookups: its reasons must be the same.
           expect(unmatchedItem(outcomeIndexFor(p, matching, h), h)).toEqual(unmatchedItem(x, h));
         }
         for (let a = 0; a < p.apartments.length; a++) {
           const holder = matching.householdOf[a]!;
-          expect(x.holderPosition![a]).toBe(holder === -1 ? 0 : positionAt(x, a, holder));
+          expect(x.lookups!.holderPosition[a]).toBe(holder === -1 ? 0 : positionAt(x, a, holder));
         }
       }),
       { numRuns: 60 },
