@@ -1,3 +1,4 @@
+import { decodeLines } from "../mechanisms/lines.js";
 import { type Issue, type Result, formatPath, issue } from "../model/issue.js";
 import type { InputFormat, PendingHash } from "./input-hash.js";
 
@@ -30,13 +31,10 @@ export interface LineWriter {
   close(): Promise<void>;
 }
 
-const decoder = new TextDecoder();
-
 /** Writes encoded lines (each ended by a newline) as bytes, or line by line when the writer takes only strings. */
 export async function writeEncoded(writer: LineWriter, bytes: Uint8Array): Promise<void> {
   if (writer.writeBytes) return writer.writeBytes(bytes);
-  const text = decoder.decode(bytes);
-  for (const line of text.slice(0, -1).split("\n")) await writer.write(line);
+  for (const line of decodeLines(bytes)) await writer.write(line);
 }
 
 /** Lines of `<file|->` through the io's streaming reader, or its whole-text reader split at newlines. */

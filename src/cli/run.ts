@@ -49,24 +49,22 @@ export const nodeIo: CliIo = {
       used = 0;
       return send(full);
     };
+    /** Writes the gathered lines, then `data` on its own. */
+    const flushAndSend = (data: Buffer | string): Promise<void> | undefined => {
+      const pending = flush();
+      return pending ? pending.then(() => send(data)) : send(data);
+    };
     return {
       write: (line) => {
         // A UTF-16 code unit takes at most 3 bytes in UTF-8; a line that might not fit in an empty chunk goes alone.
         const most = 3 * line.length + 1;
-        if (most > WRITE_CHUNK) {
-          const pending = flush();
-          return pending ? pending.then(() => send(`${line}\n`)) : send(`${line}\n`);
-        }
+        if (most > WRITE_CHUNK) return flushAndSend(`${line}\n`);
         const pending = used + most > WRITE_CHUNK ? flush() : undefined;
         used += chunk.write(line, used, "utf8");
         chunk[used++] = 0x0a;
         return pending;
       },
-      writeBytes: (bytes) => {
-        const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-        const pending = flush();
-        return pending ? pending.then(() => send(data)) : send(data);
-      },
+      writeBytes: (bytes) => flushAndSend(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
       close: async () => {
         await flush();
         if (path !== undefined) await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));

@@ -53,7 +53,7 @@ export function deferredAcceptance(inst: CompiledInstance): Matching {
 /** Where deferred acceptance stands: the household holding each apartment, and where each household proposes next. */
 export interface ProposalState {
   householdOf: Int32Array;
-  /** Index into `prefApartment` of each household's next proposal (into `Variant.prefs` for the variant household). */
+  /** Index into `prefApartment` of each household's next proposal (into `HouseholdVariant.prefs` for the variant household). */
   next: Int32Array;
 }
 

@@ -311,10 +311,14 @@ export function blockBytes(d: LinesData, b: number): Uint8Array {
 
 const decoder = new TextDecoder();
 
+/** Lines encoded as UTF-8, each ended by a newline (a block), as strings. */
+export function decodeLines(bytes: Uint8Array): string[] {
+  return decoder.decode(bytes).slice(0, -1).split("\n");
+}
+
 /** The lines of block b as strings (what {@link blockBytes} holds, decoded and split). */
 export function blockLines(d: LinesData, b: number): string[] {
-  const text = decoder.decode(blockBytes(d, b));
-  return text.slice(0, -1).split("\n");
+  return decodeLines(blockBytes(d, b));
 }
 
 /** The line of household h (its proposal, or why it got none), as a string. */
