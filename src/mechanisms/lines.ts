@@ -1,3 +1,4 @@
+import type { Detail } from "../model/result.js";
 import { codesOfMask } from "../rules/eligibility.js";
 import { type OutcomeIndex, type WritingLookups, proposalItem, unfilledItem } from "./outcome.js";
 
@@ -85,6 +86,14 @@ export function linesData(x: OutcomeIndex, header: string, householdBlock = HOUS
     proposalLines,
     unfilledLines,
   };
+}
+
+/**
+ * How many of the blocks a result at `detail` takes from here: all at "decisions"; at "full" only the header and the
+ * household lines, the vacancy lines being written with their keys by the JSON result's own item builder.
+ */
+export function blocksAt(d: LinesData, detail: Detail): number {
+  return detail === "decisions" ? blockCount(d) : householdBlockEnd(d);
 }
 
 /** Blocks 0 .. this - 1 hold the header and the household lines (the same at every detail level). */

@@ -1,7 +1,7 @@
 import type { Matching } from "./deferred-acceptance.js";
 import { type Run, auditOf } from "./allocate.js";
 import type { Detail } from "../model/result.js";
-import { type LinesData, blockCount, blockLines, householdBlockEnd, linesData, unfilledLine } from "./lines.js";
+import { type LinesData, blockLines, blocksAt, linesData, unfilledLine } from "./lines.js";
 import { type OutcomeIndex, apartmentItem, outcomeIndex } from "./outcome.js";
 
 /** Options of {@link resultLines}. */
@@ -22,8 +22,7 @@ export interface ResultLinesOptions {
 export function* resultLines(run: Run, matching: Matching, { detail = "full" }: ResultLinesOptions = {}): Generator<string> {
   const x = outcomeIndex(run.prepared, matching, false);
   const d = linesData(x, resultHeader(run, detail));
-  const blocks = detail === "decisions" ? blockCount(d) : householdBlockEnd(d);
-  for (let b = 0; b < blocks; b++) yield* blockLines(d, b);
+  for (let b = 0; b < blocksAt(d, detail); b++) yield* blockLines(d, b);
   if (detail === "full") yield* fullApartmentLines(x, d);
 }
 

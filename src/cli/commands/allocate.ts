@@ -2,7 +2,7 @@ import { serializeResult } from "../../audit/serialize.js";
 import { canonicalHash } from "../../audit/canonical.js";
 import { type Run, type UnhashedRun, buildResult, rank, validateAndPreparePartsUnhashed, validateAndPrepareUnhashed, withExplanations } from "../../mechanisms/allocate.js";
 import { type Matching, deferredAcceptance } from "../../mechanisms/deferred-acceptance.js";
-import { blockBytes, blockCount, householdBlockEnd, lineCount, linesData } from "../../mechanisms/lines.js";
+import { blockBytes, blocksAt, lineCount, linesData } from "../../mechanisms/lines.js";
 import { outcomeIndex } from "../../mechanisms/outcome.js";
 import { fullApartmentLines, resultHeader } from "../../mechanisms/stream.js";
 import type { AllocationResult, DecisionsResult, Detail } from "../../model/result.js";
@@ -104,7 +104,7 @@ export async function allocateCommand(source: string, out: string | undefined, i
 export async function writeResultLines(run: Run, matching: Matching, detail: Detail, writer: LineWriter, progress?: (text: string) => void): Promise<number> {
   const x = outcomeIndex(run.prepared, matching, false);
   const d = linesData(x, resultHeader(run, detail));
-  const blocks = detail === "decisions" ? blockCount(d) : householdBlockEnd(d);
+  const blocks = blocksAt(d, detail);
   // Block b + 1 is built while block b is written.
   let writing: Promise<void> | undefined;
   for (let b = 0; b < blocks; b++) {
