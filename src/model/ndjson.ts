@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { canonicalJson } from "../audit/canonical.js";
 import { type Apartment, ApartmentSchema } from "./apartment.js";
+import { type FastParse, REJECTED, compileParser } from "./fast-parse.js";
 import { type Household, HouseholdSchema } from "./household.js";
 import { type Issue, type Path, issue } from "./issue.js";
 import { prescan } from "./prescan.js";
@@ -19,6 +20,9 @@ export interface NdjsonParts {
    */
   inputSha256: string | undefined;
 }
+
+const parseHousehold = compileParser(HouseholdSchema);
+const parseApartment = compileParser(ApartmentSchema);
 
 /**
  * NDJSON input (docs/input.md, "Large runs"): line 1 is a header with every top-level field except `households`
@@ -90,7 +94,7 @@ export class NdjsonAssembler {
   private acceptHousehold(value: unknown, lineNo: number): void {
     this.hash?.household(value);
     this.householdLines.push(lineNo);
-    this.households.push(this.validate(value, lineNo, "household", HouseholdSchema));
+    this.households.push(this.validate(value, lineNo, "household", HouseholdSchema, parseHousehold));
   }
 
   private acceptApartment(value: unknown, lineNo: number): void {
@@ -100,10 +104,13 @@ export class NdjsonAssembler {
     }
     this.hash?.apartment(value);
     this.apartmentLines.push(lineNo);
-    this.apartments.push(this.validate(value, lineNo, "apartment", ApartmentSchema));
+    this.apartments.push(this.validate(value, lineNo, "apartment", ApartmentSchema, parseApartment));
   }
 
-  private validate<T>(value: unknown, lineNo: number, kind: string, schema: { safeParse(v: unknown, o: { reportInput: boolean }): { success: true; data: T } | { success: false; error: { issues: Parameters<typeof fromZodIssues>[0] } } }): T | undefined {
+  private validate<T>(value: unknown, lineNo: number, kind: string, schema: { safeParse(v: unknown, o: { reportInput: boolean }): { success: true; data: T } | { success: false; error: { issues: Parameters<typeof fromZodIssues>[0] } } }, fast: FastParse<T>): T | undefined {
+    // A record the compiled parse accepts is valid (and prescan-clean); any other goes through prescan and zod.
+    const accepted = fast(value);
+    if (accepted !== REJECTED) return accepted;
     const base: Path = ["line", lineNo, kind];
     const pre = prescan(value, base);
     if (pre.length > 0) {

@@ -1,12 +1,15 @@
 import { type Apartment, ApartmentSchema } from "./apartment.js";
 import type { NdjsonParts } from "./ndjson.js";
 import { dayNumber } from "./date.js";
+import { REJECTED, compileParser } from "./fast-parse.js";
 import { type Household, HouseholdSchema } from "./household.js";
 import { AllocationInputSchema, type AllocationInput, type CrossCheckInput, crossCheck } from "./input.js";
 import { type Issue, type Path, type Result, fail, issue, ok } from "./issue.js";
 import { prescan } from "./prescan.js";
 import { resolvePolicy } from "./resolve-policy.js";
 import { fromZodIssues } from "./zod-issues.js";
+
+const parseDocument = compileParser(AllocationInputSchema);
 
 /**
  * Validates an allocation input (DESIGN section 3) and resolves its policy.
@@ -18,9 +21,11 @@ import { fromZodIssues } from "./zod-issues.js";
  */
 export function parseInput(raw: unknown): Result<AllocationInput> {
   try {
-    const pre = prescan(raw);
+    // Valid input takes the compiled parse; anything it does not accept goes through prescan and zod for the issues.
+    const fast = parseDocument(raw);
+    const pre = fast === REJECTED ? prescan(raw) : [];
     if (pre.length > 0) return fail(pre);
-    const parsed = AllocationInputSchema.safeParse(raw, { reportInput: true });
+    const parsed = fast === REJECTED ? AllocationInputSchema.safeParse(raw, { reportInput: true }) : { success: true as const, data: fast };
     const issues: Issue[] = parsed.success ? [] : fromZodIssues(parsed.error.issues);
     const rawPolicy = isRecord(raw) ? raw["policy"] : undefined;
     const policy = rawPolicy === undefined ? undefined : resolvePolicy(rawPolicy);
