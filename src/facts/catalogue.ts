@@ -24,7 +24,12 @@ export interface FactDefinition {
 
 export type Facts = Readonly<Record<FactId, FactValue>>;
 
-const ages = (h: Household, asOf: string): number[] => h.members.map((m) => fullYearsBetween(m.birthDate, asOf));
+// Five facts read the members' ages: within one computeFacts call they are computed once.
+let computing: { h: Household; asOf: string; ages?: number[] } | undefined;
+const ages = (h: Household, asOf: string): number[] => {
+  if (computing?.h !== h || computing.asOf !== asOf) return h.members.map((m) => fullYearsBetween(m.birthDate, asOf));
+  return (computing.ages ??= h.members.map((m) => fullYearsBetween(m.birthDate, asOf)));
+};
 const validOn = (asOf: string, from: string | undefined, until: string | undefined): boolean =>
   (from === undefined || days(from) <= days(asOf)) && (until === undefined || days(asOf) <= days(until));
 const isHomeless = (h: Household): boolean => HOMELESS_SITUATIONS.includes(h.housing.situation);
@@ -92,8 +97,15 @@ export const FACTS: { readonly [K in FactId]: FactDefinition } = {
 /** All facts of one household at `asOf`, computed once. */
 export function computeFacts(h: Household, ctx: FactContext): Facts {
   const out = {} as Record<FactId, FactValue>;
-  for (const id of Object.keys(FACTS) as FactId[]) out[id] = FACTS[id].compute(h, ctx);
+  computing = { h, asOf: ctx.asOf };
+  try {
+    for (let i = 0; i < FACT_LIST.length; i++) out[FACT_LIST[i]!.id] = FACT_LIST[i]!.compute(h, ctx);
+  } finally {
+    computing = undefined;
+  }
   return out;
 }
+
+const FACT_LIST: readonly FactDefinition[] = Object.values(FACTS);
 
 export { countedPersons, hasChildren, isOvercrowdedIn } from "./overcrowding.js";

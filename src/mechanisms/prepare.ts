@@ -4,10 +4,10 @@ import type { Apartment } from "../model/apartment.js";
 import type { LettingRule } from "../model/enums.js";
 import type { Household } from "../model/household.js";
 import type { AllocationInput } from "../model/input.js";
-import { type Evaluation, evaluate } from "../rules/condition.js";
+import { type Evaluation, holds } from "../rules/condition.js";
 import { type Eligibility, FAILED_CHECKS, VERDICT_ELIGIBLE, VERDICT_GUARANTEE, checkEligibility, eligibilityBits, verdictOf } from "../rules/eligibility.js";
 import { lettingRuleOf } from "../rules/checks/letting-rule.js";
-import { type GroupMatch, type PriorityKey, compareKeys, lotteryNumber, priorityGroupOf, priorityKey, sortByKeys } from "../rules/priority.js";
+import { type GroupMatch, type PriorityKey, compareKeys, lotteryNumber, priorityGroupOf, priorityGroupOnly, priorityKey, sortByKeys } from "../rules/priority.js";
 import type { CompiledInstance, HouseholdVariant } from "./deferred-acceptance.js";
 
 /** One entry of a household's ranking: the apartment, its 1-based place in the list, and the eligibility verdict. */
@@ -60,7 +60,8 @@ function lettingCache(facts: Facts, input: AllocationInput): (rule: LettingRule)
     if (!e) {
       const def = lettingRuleOf(input.policy, rule);
       if (!def) return undefined;
-      cache.set(rule, (e = evaluate(def.eligible, facts)));
+      // The verdict reads only the outcome; explanations evaluate again with the trace.
+      cache.set(rule, (e = { result: holds(def.eligible, facts), trace: [] }));
     }
     return e;
   };
@@ -178,7 +179,7 @@ export function prepare(input: AllocationInput): Prepared {
     const household = households[h]!;
     const f = computeFacts(household, factCtx);
     facts[h] = f;
-    groups[h] = { group: priorityGroupOf(f, policy).group };
+    groups[h] = { group: priorityGroupOnly(f, policy) };
     lotteries[h] = lotteryNumber(seed, household.id);
     applied.fill(0);
     fillChoices(ctx, household, f, pairs, pairStart[h]!);

@@ -31,7 +31,18 @@ export function evaluate(condition: Condition, facts: Facts): Evaluation {
   return { result, trace };
 }
 
-type Compiled = (facts: Facts, trace: TraceEntry[]) => boolean;
+/**
+ * Whether a condition holds, by the same compiled evaluation as {@link evaluate} without recording the trace: for
+ * preparing a national-scale run, where the traces would be thrown away (explanations call `evaluate`).
+ *
+ * @example holds({ fact: "children.count", op: "gte", value: 1 }, facts) // true
+ */
+export function holds(condition: Condition, facts: Facts): boolean {
+  return compiled(condition)(facts, undefined);
+}
+
+/** A compiled condition: its outcome, with each leaf appended to `trace` when one is given. */
+type Compiled = (facts: Facts, trace: TraceEntry[] | undefined) => boolean;
 
 // Conditions are compiled once per condition object (policies are immutable once resolved), then evaluated many times.
 const cache = new WeakMap<Condition, Compiled>();
@@ -73,7 +84,7 @@ function compile(condition: Condition): Compiled {
       return (facts, trace) => {
         const value = facts[fact];
         const result = test(value);
-        trace.push({ fact, value, op, expected, result });
+        trace?.push({ fact, value, op, expected, result });
         return result;
       };
     })
