@@ -57,6 +57,9 @@ export interface LinesData {
   apartmentIds: IdBytes;
   /** `JSON.stringify` of each apartment's letting rule, as bytes. */
   lettingRuleJson: readonly Uint8Array[];
+  /** Per apartment, how a reason naming it begins, up to its choice rank: one copy per reason instead of three. */
+  outrankedPrefix: readonly Uint8Array[];
+  ineligiblePrefix: readonly Uint8Array[];
   /** The `{"proposal": …}` line of each matched household, by household index. */
   proposalLines: Map<number, Uint8Array>;
   /** The `{"unfilled": …}` line of each vacancy that got no proposal, by apartment index. */
@@ -83,6 +86,8 @@ export function linesData(x: OutcomeIndex, header: string, householdBlock = HOUS
     householdIds: idBytes(p.households.map((h) => h.id)),
     apartmentIds: idBytes(p.apartments.map((a) => a.id)),
     lettingRuleJson: p.apartments.map((a) => utf8(JSON.stringify(a.lettingRule))),
+    outrankedPrefix: p.apartments.map((a) => utf8(`{"code":"outranked","apartmentId":"${a.id}","choiceRank":`)),
+    ineligiblePrefix: p.apartments.map((a) => utf8(`{"code":"ineligible","apartmentId":"${a.id}","choiceRank":`)),
     proposalLines,
     unfilledLines,
   };
@@ -135,6 +140,12 @@ class Bytes {
   put(src: Uint8Array): void {
     const { buf } = this;
     let at = this.at;
+    // A native copy costs a call: it pays from about a dozen bytes (2026-11-21, Node 20: 1.4 ns a byte by loop, 0.5 at 32 bytes by set).
+    if (src.length > 12) {
+      buf.set(src, at);
+      this.at = at + src.length;
+      return;
+    }
     for (let k = 0; k < src.length; k++) buf[at++] = src[k]!;
     this.at = at;
   }
@@ -179,8 +190,6 @@ const COMMA = 0x2c;
 const UNMATCHED = utf8('{"unmatched":{"householdId":"');
 const REASONS = utf8('","reasons":[');
 const NO_CHOICES = utf8('","reasons":[{"code":"no-choices"}]}}');
-const INELIGIBLE = utf8('{"code":"ineligible","apartmentId":"');
-const OUTRANKED = utf8('{"code":"outranked","apartmentId":"');
 const CHOICE_RANK = utf8('","choiceRank":');
 const FAILED = utf8(',"failed":');
 const POSITION = utf8(',"position":');
@@ -222,9 +231,7 @@ function householdLineInto(out: Bytes, d: LinesData, h: number): void {
     out.room(ENTRY_ROOM);
     if (i !== start) out.byte(COMMA);
     const eligible = (pairFlags[i]! & ELIGIBLE) !== 0;
-    out.put(eligible ? OUTRANKED : INELIGIBLE);
-    out.id(d.apartmentIds, a);
-    out.put(CHOICE_RANK);
+    out.put((eligible ? d.outrankedPrefix : d.ineligiblePrefix)[a]!);
     out.int(i - start + 1);
     if (eligible) {
       out.put(POSITION);
