@@ -1,5 +1,4 @@
-import { createHash } from "node:crypto";
-import { canonicalJson } from "../audit/canonical.js";
+import { CanonicalHasher } from "../audit/canonical.js";
 import { type Apartment, ApartmentSchema } from "./apartment.js";
 import { type FastParse, REJECTED, compileParser } from "./fast-parse.js";
 import { type Household, HouseholdSchema } from "./household.js";
@@ -153,7 +152,7 @@ export class NdjsonAssembler {
  * when the first household arrives, each household as it arrives, the rest of the header at the end.
  */
 class DocumentHash {
-  private readonly hash = createHash("sha256");
+  private readonly out = new CanonicalHasher();
   private readonly keys: string[];
   private readonly apartments: string[] = [];
   private households = 0;
@@ -164,31 +163,32 @@ class DocumentHash {
   }
 
   apartment(value: unknown): void {
-    this.apartments.push(canonicalJson(value));
+    this.apartments.push(this.out.json(value));
   }
 
   household(value: unknown): void {
     this.open();
-    this.hash.update((this.households++ === 0 ? "" : ",") + canonicalJson(value), "utf8");
+    if (this.households++ > 0) this.out.text(",");
+    this.out.value(value);
   }
 
   private field(key: string): string {
     if (key === "apartments") return `[${this.apartments.join(",")}]`;
-    return canonicalJson(this.header[key]);
+    return this.out.json(this.header[key]);
   }
 
   private open(): void {
     if (this.opened) return;
     this.opened = true;
     const before = this.keys.slice(0, this.keys.indexOf("households"));
-    this.hash.update(`{${before.map((k) => `${JSON.stringify(k)}:${this.field(k)},`).join("")}"households":[`, "utf8");
+    this.out.text(`{${before.map((k) => `${JSON.stringify(k)}:${this.field(k)},`).join("")}"households":[`);
   }
 
   digest(): string {
     this.open();
     const after = this.keys.slice(this.keys.indexOf("households") + 1);
-    this.hash.update(`]${after.map((k) => `,${JSON.stringify(k)}:${this.field(k)}`).join("")}}`, "utf8");
-    return this.hash.digest("hex");
+    this.out.text(`]${after.map((k) => `,${JSON.stringify(k)}:${this.field(k)}`).join("")}}`);
+    return this.out.digest();
   }
 }
 
