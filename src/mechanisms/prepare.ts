@@ -7,7 +7,7 @@ import type { AllocationInput } from "../model/input.js";
 import { type Evaluation, holds } from "../rules/condition.js";
 import { type Eligibility, FAILED_CHECKS, VERDICT_ELIGIBLE, VERDICT_GUARANTEE, checkEligibility, eligibilityBits, verdictOf } from "../rules/eligibility.js";
 import { lettingRuleOf } from "../rules/checks/letting-rule.js";
-import { type GroupMatch, type PriorityKey, compareKeys, lotteryNumber, priorityGroupOf, priorityGroupOnly, priorityKey, sortByKeys } from "../rules/priority.js";
+import { type GroupMatch, type PriorityKey, compareKeys, keyWidth, lotteryNumber, packScores, priorityGroupOf, priorityGroupOnly, priorityKey, sortPacked } from "../rules/priority.js";
 import type { CompiledInstance, HouseholdVariant } from "./deferred-acceptance.js";
 
 /** One entry of a household's ranking: the apartment, its 1-based place in the list, and the eligibility verdict. */
@@ -192,11 +192,18 @@ export function prepare(input: AllocationInput): Prepared {
     }
   }
 
-  // Keys exist only while sorting; afterwards the rank arrays carry the order and keyAt recomputes a key on demand.
+  // Only the keys' scores exist, while sorting; afterwards the rank arrays carry the order and keyAt recomputes a key.
   const order = rules.map((rule, ri) => {
     const list = applicants[ri]!;
-    const keys = list.map((h) => priorityKey(facts[h]!, households[h]!, rule, policy, seed, { lottery: lotteries[h]!, group: groups[h]! }));
-    return sortByKeys(keys).map((i) => list[i]!);
+    const width = keyWidth(policy, rule);
+    const scores = new Float64Array(list.length * width);
+    const digests: string[] = new Array(list.length);
+    for (let i = 0; i < list.length; i++) {
+      const h = list[i]!;
+      packScores(facts[h]!, households[h]!, rule, policy, seed, { lottery: lotteries[h]!, group: groups[h]! }, scores, i * width);
+      digests[i] = lotteries[h]!;
+    }
+    return sortPacked(scores, width, digests).map((i) => list[i]!);
   });
   const rank = order.map((list) => {
     const r = new Int32Array(n).fill(n);

@@ -115,13 +115,37 @@ export function priorityKey(
   seed: string,
   options: PriorityOptions = {},
 ): PriorityKey {
+  const parts = partsOf(policy, lettingRule);
+  const ctx: PartContext = { facts, household, policy, seed, options };
+  const out: KeyPart[] = new Array(parts.length);
+  let group: GroupRef | null = null;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    out[i] = { key: part.key, value: part.value(ctx), score: part.score(ctx) };
+    if (part.key === "priority-group") group = groupOf(ctx);
+  }
+  return { rule: lettingRule, group: group === null ? null : { id: group.id, rank: group.rank, label: group.label, sensitive: group.sensitive }, parts: out };
+}
+
+/** How many parts a key under the rule has (its order, with the lottery). */
+export function keyWidth(policy: Policy, lettingRule: LettingRule): number {
+  return partsOf(policy, lettingRule).length;
+}
+
+/**
+ * The scores of {@link priorityKey}'s parts, by the same part definitions, written to `out` from `at` without building
+ * the key: a national queue ranks a million households per rule. {@link sortPacked} orders them.
+ */
+export function packScores(facts: Facts, household: Household, lettingRule: LettingRule, policy: Policy, seed: string, options: PriorityOptions, out: Float64Array, at: number): void {
+  const parts = partsOf(policy, lettingRule);
+  const ctx: PartContext = { facts, household, policy, seed, options };
+  for (let i = 0; i < parts.length; i++) out[at + i] = parts[i]!.score(ctx);
+}
+
+function partsOf(policy: Policy, lettingRule: LettingRule): readonly PartDefinition[] {
   const def = lettingRuleOf(policy, lettingRule);
   if (!def) throw new Error(`policy ${policy.id} does not define letting rule ${lettingRule}`);
-  const builders = compiledOrder(def.order);
-  const ctx: PartContext = { facts, household, policy, seed, options, group: null };
-  const parts: KeyPart[] = new Array(builders.length);
-  for (let i = 0; i < builders.length; i++) parts[i] = builders[i]!(ctx);
-  return { rule: lettingRule, group: ctx.group, parts };
+  return compiledOrder(def.order);
 }
 
 interface PartContext {
@@ -130,50 +154,56 @@ interface PartContext {
   policy: Policy;
   seed: string;
   options: PriorityOptions;
-  group: GroupRef | null;
 }
-type PartBuilder = (ctx: PartContext) => KeyPart;
 
-// An order is turned into part builders once per order array (policies are immutable once resolved).
-const orderCache = new WeakMap<readonly OrderKey[], PartBuilder[]>();
+/** One order key: the value a key part shows and the score it ranks by, both read from the same context. */
+interface PartDefinition {
+  key: OrderKey;
+  value(ctx: PartContext): number | string | null;
+  score(ctx: PartContext): number;
+}
 
-function compiledOrder(order: readonly OrderKey[]): PartBuilder[] {
-  let builders = orderCache.get(order);
-  if (!builders) {
-    builders = effectiveOrder(order).map(partBuilder);
-    orderCache.set(order, builders);
+// An order is turned into part definitions once per order array (policies are immutable once resolved).
+const orderCache = new WeakMap<readonly OrderKey[], PartDefinition[]>();
+
+function compiledOrder(order: readonly OrderKey[]): PartDefinition[] {
+  let parts = orderCache.get(order);
+  if (!parts) {
+    parts = effectiveOrder(order).map(partDefinition);
+    orderCache.set(order, parts);
   }
-  return builders;
+  return parts;
 }
 
-function partBuilder(key: OrderKey): PartBuilder {
+const groupOf = (ctx: PartContext): GroupMatch["group"] => (ctx.options.group ?? priorityGroupOf(ctx.facts, ctx.policy)).group;
+const numberOf = (value: unknown): number => (typeof value === "number" ? value : 0);
+// Only a decision valid at asOf gives priority; an expired one ranks like none.
+const socialPriorityOf = (ctx: PartContext) => (ctx.facts["decisions.socialPriority"] === true ? ctx.household.decisions.socialPriority : undefined);
+const lotteryHexOf = (ctx: PartContext): string => ctx.options.lottery ?? lotteryNumber(ctx.seed, ctx.household.id);
+
+function partDefinition(key: OrderKey): PartDefinition {
   return match(key)
-    .with("priority-group", (): PartBuilder => (ctx) => {
-      const found = (ctx.options.group ?? priorityGroupOf(ctx.facts, ctx.policy)).group;
-      ctx.group = found === null ? null : { id: found.id, rank: found.rank, label: found.label, sensitive: found.sensitive };
-      return { key, value: found?.id ?? null, score: found === null ? 0 : ctx.policy.priorityGroups.length + 1 - found.rank };
-    })
-    .with("work-income", (): PartBuilder => (ctx) => {
-      const work = ctx.facts["income.work"] === true ? 1 : 0;
-      return { key, value: work, score: work };
-    })
-    .with("queue-days", (): PartBuilder => (ctx) => numberPart(key, ctx.facts["queue.days"]))
-    .with("homeless-days", (): PartBuilder => (ctx) => numberPart(key, ctx.facts["housing.homelessDays"]))
-    .with("social-priority-date", (): PartBuilder => (ctx) => {
-      // Only a decision valid at asOf gives priority; an expired one ranks like none.
-      const decision = ctx.facts["decisions.socialPriority"] === true ? ctx.household.decisions.socialPriority : undefined;
-      return decision === undefined ? { key, value: null, score: NO_VALUE_SCORE } : { key, value: decision.grantedOn, score: -days(decision.grantedOn) };
-    })
-    .with("lottery", (): PartBuilder => (ctx) => {
-      const hex = ctx.options.lottery ?? lotteryNumber(ctx.seed, ctx.household.id);
-      return { key, value: hex, score: lotteryScore(hex) };
-    })
+    .with("priority-group", (): PartDefinition => ({
+      key,
+      value: (ctx) => groupOf(ctx)?.id ?? null,
+      score: (ctx) => {
+        const found = groupOf(ctx);
+        return found === null ? 0 : ctx.policy.priorityGroups.length + 1 - found.rank;
+      },
+    }))
+    .with("work-income", (): PartDefinition => ({ key, value: (ctx) => (ctx.facts["income.work"] === true ? 1 : 0), score: (ctx) => (ctx.facts["income.work"] === true ? 1 : 0) }))
+    .with("queue-days", (): PartDefinition => ({ key, value: (ctx) => numberOf(ctx.facts["queue.days"]), score: (ctx) => numberOf(ctx.facts["queue.days"]) }))
+    .with("homeless-days", (): PartDefinition => ({ key, value: (ctx) => numberOf(ctx.facts["housing.homelessDays"]), score: (ctx) => numberOf(ctx.facts["housing.homelessDays"]) }))
+    .with("social-priority-date", (): PartDefinition => ({
+      key,
+      value: (ctx) => socialPriorityOf(ctx)?.grantedOn ?? null,
+      score: (ctx) => {
+        const decision = socialPriorityOf(ctx);
+        return decision === undefined ? NO_VALUE_SCORE : -days(decision.grantedOn);
+      },
+    }))
+    .with("lottery", (): PartDefinition => ({ key, value: lotteryHexOf, score: (ctx) => lotteryScore(lotteryHexOf(ctx)) }))
     .exhaustive();
-}
-
-function numberPart(key: OrderKey, value: unknown): KeyPart {
-  const n = typeof value === "number" ? value : 0;
-  return { key, value: n, score: n };
 }
 
 /**
@@ -210,7 +240,16 @@ export function sortByKeys(keys: readonly PriorityKey[]): number[] {
     for (let k = 0; k < width; k++) scores[i * width + k] = parts[k]!.score;
     lotteries[i] = lotteryOf(keys[i]!);
   }
-  return Array.from(keys.keys()).sort((x, y) => {
+  return sortPacked(scores, width, lotteries);
+}
+
+/**
+ * Indices 0 … n − 1 in {@link compareKeys} order for keys given as packed scores (`width` per key, as
+ * {@link packScores} writes them) and each key's full lottery digest: scores in turn, higher first, then the smaller
+ * digest.
+ */
+export function sortPacked(scores: Float64Array, width: number, lotteries: readonly string[]): number[] {
+  return Array.from(lotteries.keys()).sort((x, y) => {
     for (let k = 0, bx = x * width, by = y * width; k < width; k++) {
       const sa = scores[bx + k]!;
       const sb = scores[by + k]!;

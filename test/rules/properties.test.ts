@@ -10,7 +10,7 @@ import { PRESETS } from "../../src/presets/index.js";
 import { isOvercrowdedIn } from "../../src/facts/overcrowding.js";
 import { checkEligibility } from "../../src/rules/eligibility.js";
 import { checkSize } from "../../src/rules/checks/size.js";
-import { type PriorityKey, compareKeys, priorityKey, sortByKeys } from "../../src/rules/priority.js";
+import { type PriorityKey, compareKeys, keyWidth, lotteryNumber, packScores, priorityGroupOnly, priorityKey, sortByKeys, sortPacked } from "../../src/rules/priority.js";
 import { AS_OF, apartmentArb, householdArb } from "./arbitraries.js";
 
 const presets = Object.values(PRESETS);
@@ -94,6 +94,29 @@ describe("properties of eligibility and priority (DESIGN section 9)", () => {
         const keys = list.map((h) => priorityKey(factsOfHousehold(h, policy), h, rule, policy, seed));
         const expected = Array.from(keys.keys()).sort((x, y) => compareKeys(keys[x]!, keys[y]!));
         expect(sortByKeys(keys)).toEqual(expected);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("packScores writes priorityKey's part scores (what prepare ranks by), and sortPacked orders them as compareKeys", () => {
+    fc.assert(
+      fc.property(fc.array(householdArb, { minLength: 0, maxLength: 20 }), presetArb, ruleArb, seedArb, (households, policy, rule, seed) => {
+        const list = households.map((h, i) => ({ ...h, id: `H-${i}` }));
+        const width = keyWidth(policy, rule);
+        const scores = new Float64Array(list.length * width);
+        const keys = list.map((h, i) => {
+          const facts = factsOfHousehold(h, policy);
+          const lottery = lotteryNumber(seed, h.id);
+          // With the work prepare hands in (lottery digest, group) and without: the same key.
+          const key = priorityKey(facts, h, rule, policy, seed);
+          expect(priorityKey(facts, h, rule, policy, seed, { lottery, group: { group: priorityGroupOnly(facts, policy) } })).toEqual(key);
+          packScores(facts, h, rule, policy, seed, { lottery, group: { group: priorityGroupOnly(facts, policy) } }, scores, i * width);
+          expect(Array.from(scores.subarray(i * width, (i + 1) * width))).toEqual(key.parts.map((part) => part.score));
+          return key;
+        });
+        const expected = Array.from(keys.keys()).sort((x, y) => compareKeys(keys[x]!, keys[y]!));
+        expect(sortPacked(scores, width, list.map((h) => lotteryNumber(seed, h.id)))).toEqual(expected);
       }),
       { numRuns: 200 },
     );
