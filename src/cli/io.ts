@@ -26,12 +26,19 @@ export interface CliIo {
 /** A line sink. */
 export interface LineWriter {
   write(line: string): Promise<void> | void;
-  /** Lines already encoded as UTF-8, each ended by a newline (optional; see {@link writeEncoded}). */
+  /**
+   * Lines already encoded as UTF-8, each ended by a newline (optional; see {@link writeEncoded}). Once the returned
+   * promise settles (or at once, when nothing is returned) the writer holds no reference to `bytes`: the caller may
+   * write new lines into the same memory.
+   */
   writeBytes?(bytes: Uint8Array): Promise<void> | void;
   close(): Promise<void>;
 }
 
-/** Writes encoded lines (each ended by a newline) as bytes, or line by line when the writer takes only strings. */
+/**
+ * Writes encoded lines (each ended by a newline) as bytes, or line by line when the writer takes only strings; once it
+ * settles, `bytes` may be written over.
+ */
 export async function writeEncoded(writer: LineWriter, bytes: Uint8Array): Promise<void> {
   if (writer.writeBytes) return writer.writeBytes(bytes);
   for (const line of decodeLines(bytes)) await writer.write(line);

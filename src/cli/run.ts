@@ -64,7 +64,13 @@ export const nodeIo: CliIo = {
         chunk[used++] = 0x0a;
         return pending;
       },
-      writeBytes: (bytes) => flushAndSend(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
+      // Settles when the stream has handed the bytes to the file, so that the caller may reuse their buffer.
+      writeBytes: (bytes) => {
+        const pending = flush();
+        const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        const written = (): Promise<void> => new Promise((resolve, reject) => void stream.write(data, (error) => (error ? reject(error) : resolve())));
+        return pending ? pending.then(written) : written();
+      },
       close: async () => {
         await flush();
         if (path !== undefined) await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));

@@ -123,9 +123,9 @@ class Bytes {
   buf: Uint8Array;
   at = 0;
 
-  /** `size`: the first buffer's bytes (a block's lines need about a megabyte at national scale). */
-  constructor(size = 1 << 20) {
-    this.buf = new Uint8Array(size);
+  /** A buffer to write into (grown if a block needs more), or a new one of a megabyte (a block at national scale). */
+  constructor(into?: Uint8Array) {
+    this.buf = into ?? new Uint8Array(1 << 20);
   }
 
   room(n: number): void {
@@ -290,9 +290,13 @@ function apartmentLineInto(out: Bytes, d: LinesData, a: number): void {
   out.put(CLOSE_LINE);
 }
 
-/** The lines of block b (see {@link blockCount}) as UTF-8, each ended by a newline. */
-export function blockBytes(d: LinesData, b: number): Uint8Array {
-  const out = new Bytes();
+/**
+ * The lines of block b (see {@link blockCount}) as UTF-8, each ended by a newline. Written into `into` when given (from
+ * its start; a larger buffer when it is too small), so that a writer can reuse a few buffers for a whole result instead
+ * of leaving gigabytes of them to the garbage collector: the bytes are `result.buffer`'s first `result.length`.
+ */
+export function blockBytes(d: LinesData, b: number, into?: Uint8Array): Uint8Array {
+  const out = new Bytes(into);
   if (b === 0) {
     out.room(d.header.length + 1);
     out.put(d.header);
@@ -339,14 +343,14 @@ export function blockLines(d: LinesData, b: number): string[] {
 
 /** The line of household h (its proposal, or why it got none), as a string. */
 export function householdLine(d: LinesData, h: number): string {
-  const out = new Bytes(1024);
+  const out = new Bytes(new Uint8Array(1024));
   householdLineInto(out, d, h);
   return decoder.decode(out.bytes());
 }
 
 /** The decisions-level line of apartment a, as a string. */
 export function apartmentLine(d: LinesData, a: number): string {
-  const out = new Bytes(1024);
+  const out = new Bytes(new Uint8Array(1024));
   apartmentLineInto(out, d, a);
   return decoder.decode(out.bytes());
 }

@@ -42,6 +42,27 @@ describe("the CLI's line writer", () => {
     expect(await roundTrip(parts)).toBe(`${expected.join("\n")}\n`);
   });
 
+  it("is done with a block's bytes when its write settles: one buffer filled again for every block still gives every block", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "bf-writer-")), "out.ndjson");
+    const writer = nodeIo.openWriter!(path);
+    const buffer = new Uint8Array(1 << 16);
+    const expected: string[] = [];
+    for (let b = 0; b < 200; b++) {
+      const line = `${String(b).padStart(3, "0")}:${"x".repeat((b * 977) % 60_000)}`;
+      const bytes = new TextEncoder().encode(`${line}\n`);
+      buffer.set(bytes);
+      // Lines between blocks go through the writer's own buffer first.
+      if (b % 7 === 0) {
+        await writer.write(`between ${b}`);
+        expected.push(`between ${b}`);
+      }
+      await writer.writeBytes!(buffer.subarray(0, bytes.length));
+      expected.push(line);
+    }
+    await writer.close();
+    expect(readFileSync(path, "utf8")).toBe(`${expected.join("\n")}\n`);
+  });
+
   it("writes nothing for no lines", async () => {
     expect(await roundTrip([])).toBe("");
   });
