@@ -46,8 +46,8 @@ interface Schema {
  *
  * @example
  * const parseHousehold = compileParser(HouseholdSchema);
- * const h = parseHousehold(JSON.parse(line));
- * if (h === REJECTED) issues.push(...fromZodIssues(HouseholdSchema.safeParse(value).error.issues));
+ * const value = JSON.parse(line);
+ * const household = parseHousehold(value); // REJECTED: ask HouseholdSchema.safeParse(value) for the issues
  */
 export function compileParser<T>(schema: z.ZodType<T>): FastParse<T> {
   const root = schema as unknown as Schema;

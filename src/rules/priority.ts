@@ -225,25 +225,6 @@ export function compareKeys(a: PriorityKey, b: PriorityKey): number {
 }
 
 /**
- * Indices of `keys` (all under one letting rule, so with parts of the same length) in {@link compareKeys} order,
- * highest priority first. The scores are packed into one array and each key's lottery digest read once, so the
- * n log n comparisons of a large queue touch no key objects.
- */
-export function sortByKeys(keys: readonly PriorityKey[]): number[] {
-  const n = keys.length;
-  const width = n === 0 ? 0 : keys[0]!.parts.length;
-  const scores = new Float64Array(n * width);
-  const lotteries: string[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const parts = keys[i]!.parts;
-    if (parts.length !== width) return Array.from(keys.keys()).sort((x, y) => compareKeys(keys[x]!, keys[y]!));
-    for (let k = 0; k < width; k++) scores[i * width + k] = parts[k]!.score;
-    lotteries[i] = lotteryOf(keys[i]!);
-  }
-  return sortPacked(scores, width, lotteries);
-}
-
-/**
  * Indices 0 … n − 1 in {@link compareKeys} order for keys given as packed scores (`width` per key, as
  * {@link packScores} writes them) and each key's full lottery digest: scores in turn, higher first, then the smaller
  * digest.
