@@ -69,10 +69,13 @@ class Point {
   a = [2, 1];
 }
 const notPlainLeaf = fc.oneof(
-  fc.constantFrom(Number.NaN, Infinity, -Infinity, undefined, () => 1, Symbol("s"), 10n, new Date(Number.NaN)),
+  fc.constantFrom(Number.NaN, Infinity, -Infinity, undefined, () => 1, Symbol("s"), 10n),
+  fc.constant(null).map(() => new Date(Number.NaN)),
   fc.date({ noInvalidDate: true }),
-  fc.constantFrom(new Number(1), new String("ab"), new Boolean(false), new Point(), Object.assign(Object.create(null), { b: 1, a: 2, "3": 0 })),
-  fc.constantFrom({ toJSON: () => ({ b: 1, a: [2, 1] }) }, { toJSON: 1, b: 2, a: 3 }, { toJSON: null, b: 1, a: 2 }, { b: 1, toJSON: "x" }),
+  // Fresh objects each time: json-canonicalize (behind the previous implementation) takes an object met twice, even
+  // without a cycle, for a circular reference; the byte writer does not, and is right not to.
+  fc.constantFrom(() => new Number(1), () => new String("ab"), () => new Boolean(false), () => new Point(), () => Object.assign(Object.create(null), { b: 1, a: 2, "3": 0 })).map((make) => make()),
+  fc.constantFrom(() => ({ toJSON: () => ({ b: 1, a: [2, 1] }) }), () => ({ toJSON: 1, b: 2, a: 3 }), () => ({ toJSON: null, b: 1, a: 2 }), () => ({ b: 1, toJSON: "x" })).map((make) => make()),
   fc.sparseArray(leaf, { maxLength: 5 }),
 );
 const { notPlain } = fc.letrec((tie) => ({
