@@ -112,7 +112,8 @@ describe("compiled parse (src/model/fast-parse.ts) against zod", () => {
     fc.assert(
       fc.property(editedInput, (doc) => {
         agrees(AllocationInputSchema, parseDocument, doc);
-        const households = (doc as { households?: unknown }).households;
+        // The edit may have replaced the whole document (with null, say).
+        const households = typeof doc === "object" && doc !== null ? (doc as { households?: unknown }).households : undefined;
         if (Array.isArray(households)) for (const h of households) agrees(HouseholdSchema, parseHousehold, h);
       }),
       { numRuns: 1500 },
