@@ -384,7 +384,8 @@ class Writer {
 const INDEX_KEY = /^(?:0|[1-9]\d{0,9})$/;
 const isIndexKey = (key: string): boolean => INDEX_KEY.test(key) && Number(key) < 4294967295;
 
-function generalJson(value: unknown): string {
+/** The general path's canonical JSON (the implementation before the byte writer); exported for the oracle test only. */
+export function generalJson(value: unknown): string {
   let indexKeys = false;
   const text = JSON.stringify(value, function sortKeys(_key: string, v: unknown): unknown {
     if (v === null || typeof v !== "object" || Array.isArray(v)) return v;
@@ -400,7 +401,8 @@ function generalJson(value: unknown): string {
   return indexKeys ? canonicalize(value) : text;
 }
 
-function generalHash(value: unknown, chunk: number): string {
+/** The general path's streamed hash; exported for the oracle test only. */
+export function generalHash(value: unknown, chunk: number): string {
   const hash = createHash("sha256");
   feed(hash, value, chunk);
   return hash.digest("hex");
