@@ -44,14 +44,19 @@ interface Schema {
  * nesting past {@link MAX_DEPTH}), so callers may skip that walk. Where code generation is not allowed, the whole
  * schema goes to zod. Property tests hold it equal to zod.
  *
+ * With `reuse`, an object or array of the input that already is what zod would return (its keys in the schema's order,
+ * each parsing to itself) is returned as it is instead of copied. Only for a value just made by `JSON.parse` that
+ * nobody else holds (an NDJSON line), since the result then shares the input's objects. At national scale the copies
+ * were garbage the collector had to move.
+ *
  * @example
  * const parseHousehold = compileParser(HouseholdSchema);
  * const value = JSON.parse(line);
  * const household = parseHousehold(value); // REJECTED: ask HouseholdSchema.safeParse(value) for the issues
  */
-export function compileParser<T>(schema: z.ZodType<T>): FastParse<T> {
+export function compileParser<T>(schema: z.ZodType<T>, options: { reuse?: boolean } = {}): FastParse<T> {
   const root = schema as unknown as Schema;
-  const unit = new Unit();
+  const unit = new Unit(options.reuse ?? false);
   const entry = unit.node(root, 0);
   try {
     const make = new Function("env", "REJECTED", "isFinite", "isSafeInteger", "isArray", "codePoints", "truthy", `${unit.code.join("\n")}\nreturn ${entry};`);
@@ -74,6 +79,8 @@ function delegate(schema: Schema, depth: number): Parse {
 class Unit {
   readonly code: string[] = [];
   readonly env: unknown[] = [];
+
+  constructor(readonly reuse: boolean) {}
 
   /** A value the generated code reads, as an expression. */
   ref(value: unknown): string {
@@ -121,6 +128,15 @@ class Unit {
       }
       case "array": {
         const element = this.node(def.element!, depth + 1);
+        if (this.reuse) {
+          // The input array is returned as it is when every element parses to itself (a hole is never itself).
+          return [
+            `if (!isArray(v)${valid}) return REJECTED;`,
+            "let out;",
+            `for (let i = 0; i < v.length; i++) {\nconst item = ${element}(v[i]);\nif (item === REJECTED) return REJECTED;\nif (out !== undefined) out[i] = item;\nelse if (item !== v[i] || !(i in v)) {\nout = new Array(v.length);\nfor (let j = 0; j < i; j++) out[j] = v[j];\nout[i] = item;\n}\n}`,
+            "return out === undefined ? v : out;",
+          ].join("\n");
+        }
         return [
           `if (!isArray(v)${valid}) return REJECTED;`,
           "const out = new Array(v.length);",
@@ -142,42 +158,59 @@ class Unit {
     const keys = Object.keys(shape);
     if (Object.getOwnPropertySymbols(shape).length > 0 || keys.some((k) => FORBIDDEN_KEYS.has(k) || k === "__proto__")) return undefined;
     const known = this.ref(new Set(keys));
-    const lines = [
-      `if (typeof v !== "object" || v === null || isArray(v)) return REJECTED;`,
-      `for (const key in v) if (!${known}.has(key)) return REJECTED;`,
-      "const out = {};",
-    ];
+    const lines = [`if (typeof v !== "object" || v === null || isArray(v)) return REJECTED;`];
+    if (this.reuse) {
+      // The input can be returned as it is when its keys come in the schema's order, each parsing to itself, and
+      // every key it has is one it enumerates (`in` also sees inherited ones, which zod would copy).
+      const index = this.ref(new Map(keys.map((k, i) => [k, i])));
+      lines.push(
+        "let last = -1, n = 0, m = 0, same = true;",
+        `for (const key in v) {\nconst j = ${index}.get(key);\nif (j === undefined) return REJECTED;\nif (j <= last) same = false;\nlast = j;\nn++;\n}`,
+      );
+    } else lines.push(`for (const key in v) if (!${known}.has(key)) return REJECTED;`);
+    // First every key's value (and whether the key is there), then the result: what zod's object parse does with
+    // each key, by mode (see modeOf).
+    const assign: string[] = [];
     keys.forEach((key, i) => {
       const k = JSON.stringify(key);
       const parse = this.node(shape[key]!, depth + 1);
-      const x = `x${i}`;
-      const mode = modeOf(shape[key]!);
-      const present = `${k} in v`;
-      // What zod's object parse does with the key, by mode (see modeOf).
-      const lines1 = ((): string[] => {
-        switch (mode) {
-          case "required":
-            return [`const ${x} = ${parse}(v[${k}]);`, `if (${x} === REJECTED || !(${present})) return REJECTED;`, `out[${k}] = ${x};`];
-          case "optional":
-            return [`if (${present}) {`, `const ${x} = ${parse}(v[${k}]);`, `if (${x} === REJECTED) return REJECTED;`, `out[${k}] = ${x};`, "}"];
-          case "optionalDefaulted":
-            // zod drops the issues of an absent key that is optional on both sides.
-            return [`const ${x} = ${parse}(v[${k}]);`, `if (${present}) {`, `if (${x} === REJECTED) return REJECTED;`, `out[${k}] = ${x};`, `} else if (${x} !== REJECTED && ${x} !== undefined) out[${k}] = ${x};`];
-          case "defaulted":
-            return [`const ${x} = ${parse}(v[${k}]);`, `if (${x} === REJECTED) return REJECTED;`, `out[${k}] = ${x};`];
-          case "optionalIn":
-            return [`const ${x} = ${parse}(v[${k}]);`, `if (${x} === REJECTED) return REJECTED;`, `if (${x} !== undefined || ${present}) out[${k}] = ${x};`];
-        }
-      })();
-      lines.push(...lines1);
+      const [x, p] = [`x${i}`, `p${i}`];
+      lines.push(`const ${p} = ${k} in v;`);
+      if (this.reuse) lines.push(`if (${p}) m++;`);
+      switch (modeOf(shape[key]!)) {
+        case "required":
+          lines.push(`const ${x} = ${parse}(v[${k}]);`, `if (${x} === REJECTED || !${p}) return REJECTED;`);
+          assign.push(`out[${k}] = ${x};`);
+          break;
+        case "optional":
+          lines.push(`const ${x} = ${p} ? ${parse}(v[${k}]) : undefined;`, `if (${x} === REJECTED) return REJECTED;`);
+          assign.push(`if (${p}) out[${k}] = ${x};`);
+          break;
+        case "optionalDefaulted":
+          // zod drops the issues of an absent key that is optional on both sides.
+          lines.push(`let ${x} = ${parse}(v[${k}]);`, `if (${x} === REJECTED) {\nif (${p}) return REJECTED;\n${x} = undefined;\n}`);
+          assign.push(`if (${p} || ${x} !== undefined) out[${k}] = ${x};`);
+          break;
+        case "defaulted":
+          lines.push(`const ${x} = ${parse}(v[${k}]);`, `if (${x} === REJECTED) return REJECTED;`);
+          assign.push(`out[${k}] = ${x};`);
+          break;
+        case "optionalIn":
+          lines.push(`const ${x} = ${parse}(v[${k}]);`, `if (${x} === REJECTED) return REJECTED;`);
+          assign.push(`if (${x} !== undefined || ${p}) out[${k}] = ${x};`);
+          break;
+      }
+      if (this.reuse) lines.push(`if (${x} !== v[${k}]) same = false;`);
     });
-    if (checks.length === 0) lines.push("return out;");
-    else {
-      // The object's own checks read the parsed value.
+    // The object's own checks read the parsed value.
+    let verdict = (value: string): string => `return ${value};`;
+    if (checks.length > 0) {
       const name = `n${this.code.length}`;
       this.code.push(`function ${name}(v) {\nreturn ${checks.join(" && ")};\n}`);
-      lines.push(`return ${name}(out) ? out : REJECTED;`);
+      verdict = (value) => `return ${name}(${value}) ? ${value} : REJECTED;`;
     }
+    if (this.reuse) lines.push(`if (same && n === m) ${verdict("v")}`);
+    lines.push("const out = {};", ...assign, verdict("out"));
     return lines.join("\n");
   }
 

@@ -20,8 +20,9 @@ export interface NdjsonParts {
   inputSha256: string | undefined;
 }
 
-const parseHousehold = compileParser(HouseholdSchema);
-const parseApartment = compileParser(ApartmentSchema);
+// A line's value is parsed here and held by nobody else: the validated record may keep its objects (see compileParser).
+const parseHousehold = compileParser(HouseholdSchema, { reuse: true });
+const parseApartment = compileParser(ApartmentSchema, { reuse: true });
 
 /**
  * NDJSON input (docs/input.md, "Large runs"): line 1 is a header with every top-level field except `households`

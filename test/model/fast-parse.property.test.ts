@@ -120,6 +120,30 @@ describe("compiled parse (src/model/fast-parse.ts) against zod", () => {
     );
   });
 
+  it("with reuse, returns zod's value too, and the input's own objects where they already are zod's value", () => {
+    const reuseDocument = compileParser(AllocationInputSchema, { reuse: true });
+    const reuseHousehold = compileParser(HouseholdSchema, { reuse: true });
+    fc.assert(
+      fc.property(editedInput, (doc) => {
+        agrees(AllocationInputSchema, reuseDocument, doc);
+        const households = typeof doc === "object" && doc !== null ? (doc as { households?: unknown }).households : undefined;
+        if (Array.isArray(households)) for (const h of households) agrees(HouseholdSchema, reuseHousehold, h);
+      }),
+      { numRuns: 1000 },
+    );
+    fc.assert(
+      fc.property(validInput({ households: { min: 1, max: 6 } }), (doc) => {
+        for (const h of doc.households) {
+          // zod's own output, as a fresh JSON value: every key, in the schema's order, defaults written out.
+          const shaped = JSON.parse(JSON.stringify(HouseholdSchema.parse(h))) as unknown;
+          expect(reuseHousehold(shaped)).toBe(shaped);
+          expect(parseHousehold(shaped)).not.toBe(shaped);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it("gives parseInput the same result as zod alone would (issues too)", () => {
     fc.assert(
       fc.property(editedInput, (doc) => {
@@ -162,7 +186,14 @@ describe("compiled parse of each kind of schema part, on arbitrary values", () =
 
   it.each(schemas)("%s", (_name, schema) => {
     const parse = compileParser(schema);
-    fc.assert(fc.property(leafValue, (v) => agrees(schema, parse, v)), { numRuns: 300 });
+    const reuse = compileParser(schema, { reuse: true });
+    fc.assert(
+      fc.property(leafValue, (v) => {
+        agrees(schema, parse, v);
+        agrees(schema, reuse, v);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   const objectSchema = z.strictObject({
@@ -176,7 +207,22 @@ describe("compiled parse of each kind of schema part, on arbitrary values", () =
 
   it("strict objects with required, optional, defaulted and nested keys", () => {
     const parse = compileParser(objectSchema);
-    fc.assert(fc.property(objectValue, (v) => agrees(objectSchema, parse, v)), { numRuns: 1000 });
+    const reuse = compileParser(objectSchema, { reuse: true });
+    fc.assert(
+      fc.property(objectValue, (v) => {
+        agrees(objectSchema, parse, v);
+        agrees(objectSchema, reuse, v);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("with reuse, never returns an array with holes where zod fills them", () => {
+    const schema = z.array(z.string().optional());
+    const sparse = ["a", , "c"];
+    const out = compileParser(schema, { reuse: true })(sparse);
+    expect(out).not.toBe(sparse);
+    agrees(schema, compileParser(schema, { reuse: true }), sparse);
   });
 
   it("requires a required key even where its schema accepts undefined", () => {
