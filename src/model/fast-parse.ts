@@ -157,7 +157,6 @@ class Unit {
     const shape = def.shape;
     const keys = Object.keys(shape);
     if (Object.getOwnPropertySymbols(shape).length > 0 || keys.some((k) => FORBIDDEN_KEYS.has(k) || k === "__proto__")) return undefined;
-    const known = this.ref(new Set(keys));
     const lines = [`if (typeof v !== "object" || v === null || isArray(v)) return REJECTED;`];
     if (this.reuse) {
       // The input can be returned as it is when its keys come in the schema's order, each parsing to itself, and
@@ -167,7 +166,7 @@ class Unit {
         "let last = -1, n = 0, m = 0, same = true;",
         `for (const key in v) {\nconst j = ${index}.get(key);\nif (j === undefined) return REJECTED;\nif (j <= last) same = false;\nlast = j;\nn++;\n}`,
       );
-    } else lines.push(`for (const key in v) if (!${known}.has(key)) return REJECTED;`);
+    } else lines.push(`for (const key in v) if (!${this.ref(new Set(keys))}.has(key)) return REJECTED;`);
     // First every key's value (and whether the key is there), then the result: what zod's object parse does with
     // each key, by mode (see modeOf).
     const assign: string[] = [];
