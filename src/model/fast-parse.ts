@@ -59,8 +59,8 @@ export function compileParser<T>(schema: z.ZodType<T>, options: { reuse?: boolea
   const unit = new Unit(options.reuse ?? false);
   const entry = unit.node(root, 0);
   try {
-    const make = new Function("env", "REJECTED", "isFinite", "isSafeInteger", "isArray", "codePoints", "truthy", `${unit.code.join("\n")}\nreturn ${entry};`);
-    return make(unit.env, REJECTED, Number.isFinite, Number.isSafeInteger, Array.isArray, codePoints, truthy) as FastParse<T>;
+    const make = new Function("env", "REJECTED", "isFinite", "isSafeInteger", "isArray", "codePoints", "truthy", "getPrototypeOf", "objectPrototype", "arrayPrototype", `${unit.code.join("\n")}\nreturn ${entry};`);
+    return make(unit.env, REJECTED, Number.isFinite, Number.isSafeInteger, Array.isArray, codePoints, truthy, Object.getPrototypeOf, Object.prototype, Array.prototype) as FastParse<T>;
   } catch {
     return delegate(root, 0) as FastParse<T>;
   }
@@ -132,7 +132,8 @@ class Unit {
           // The input array is returned as it is when every element parses to itself (a hole is never itself).
           return [
             `if (!isArray(v)${valid}) return REJECTED;`,
-            "let out;",
+            // A plain array only, as zod's value is.
+            "let out = getPrototypeOf(v) === arrayPrototype ? undefined : new Array(v.length);",
             `for (let i = 0; i < v.length; i++) {\nconst item = ${element}(v[i]);\nif (item === REJECTED) return REJECTED;\nif (out !== undefined) out[i] = item;\nelse if (item !== v[i] || !(i in v)) {\nout = new Array(v.length);\nfor (let j = 0; j < i; j++) out[j] = v[j];\nout[i] = item;\n}\n}`,
             "return out === undefined ? v : out;",
           ].join("\n");
@@ -163,7 +164,8 @@ class Unit {
       // every key it has is one it enumerates (`in` also sees inherited ones, which zod would copy).
       const index = this.ref(new Map(keys.map((k, i) => [k, i])));
       lines.push(
-        "let last = -1, n = 0, m = 0, same = true;",
+        // A plain object only: zod's value always is one (JSON.parse makes nothing else).
+        "let last = -1, n = 0, m = 0, same = getPrototypeOf(v) === objectPrototype;",
         `for (const key in v) {\nconst j = ${index}.get(key);\nif (j === undefined) return REJECTED;\nif (j <= last) same = false;\nlast = j;\nn++;\n}`,
       );
     } else lines.push(`for (const key in v) if (!${this.ref(new Set(keys))}.has(key)) return REJECTED;`);

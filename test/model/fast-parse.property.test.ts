@@ -221,12 +221,19 @@ describe("compiled parse of each kind of schema part, on arbitrary values", () =
     );
   });
 
-  it("with reuse, never returns an array with holes where zod fills them", () => {
-    const schema = z.array(z.string().optional());
+  it("with reuse, never returns what zod would not: an array with holes, an object without Object's prototype, an array subclass", () => {
+    const list = z.array(z.string().optional());
     const sparse = ["a", , "c"];
-    const out = compileParser(schema, { reuse: true })(sparse);
-    expect(out).not.toBe(sparse);
-    agrees(schema, compileParser(schema, { reuse: true }), sparse);
+    class Strings extends Array<string> {}
+    const subclass = Strings.from(["a", "b"]);
+    for (const v of [sparse, subclass]) {
+      expect(compileParser(list, { reuse: true })(v)).not.toBe(v);
+      agrees(list, compileParser(list, { reuse: true }), v);
+    }
+    const object = z.strictObject({ a: z.int() });
+    const bare = Object.assign(Object.create(null) as object, { a: 1 });
+    expect(compileParser(object, { reuse: true })(bare)).not.toBe(bare);
+    agrees(object, compileParser(object, { reuse: true }), bare);
   });
 
   it("requires a required key even where its schema accepts undefined", () => {
