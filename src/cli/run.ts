@@ -49,16 +49,16 @@ export const nodeIo: CliIo = {
       used = 0;
       return send(full);
     };
-    /** Writes the gathered lines, then `data` on its own. */
-    const flushAndSend = (data: Buffer | string): Promise<void> | undefined => {
+    /** Writes the gathered lines, then `next` (something written on its own). */
+    const flushThen = (next: () => Promise<void> | undefined): Promise<void> | undefined => {
       const pending = flush();
-      return pending ? pending.then(() => send(data)) : send(data);
+      return pending ? pending.then(next) : next();
     };
     return {
       write: (line) => {
         // A UTF-16 code unit takes at most 3 bytes in UTF-8; a line that might not fit in an empty chunk goes alone.
         const most = 3 * line.length + 1;
-        if (most > WRITE_CHUNK) return flushAndSend(`${line}\n`);
+        if (most > WRITE_CHUNK) return flushThen(() => send(`${line}\n`));
         const pending = used + most > WRITE_CHUNK ? flush() : undefined;
         used += chunk.write(line, used, "utf8");
         chunk[used++] = 0x0a;
@@ -66,10 +66,8 @@ export const nodeIo: CliIo = {
       },
       // Settles when the stream has handed the bytes to the file, so that the caller may reuse their buffer.
       writeBytes: (bytes) => {
-        const pending = flush();
         const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-        const written = (): Promise<void> => new Promise((resolve, reject) => void stream.write(data, (error) => (error ? reject(error) : resolve())));
-        return pending ? pending.then(written) : written();
+        return flushThen(() => new Promise((resolve, reject) => void stream.write(data, (error) => (error ? reject(error) : resolve()))));
       },
       close: async () => {
         await flush();
