@@ -116,8 +116,9 @@ export function blockCount(d: LinesData): number {
 
 /**
  * A growing byte buffer that lines are written into. `room(n)` is asked once per entry for an upper bound of what the
- * entry writes (ids are at most 64 bytes, integers at most 16 digits, the longest fragment is below 64 bytes and the
- * longest failed-checks list below 160), so the writes themselves check nothing.
+ * entry writes (ids are at most 64 bytes, integers at most 16 digits, the longest fragment is a reason's opening with
+ * its apartment id, below 128 bytes, and the longest failed-checks list below 160), so the writes themselves check
+ * nothing.
  */
 class Bytes {
   buf: Uint8Array;
