@@ -128,21 +128,14 @@ class Unit {
       }
       case "array": {
         const element = this.node(def.element!, depth + 1);
-        if (this.reuse) {
-          // The input array is returned as it is when every element parses to itself (a hole is never itself).
-          return [
-            `if (!isArray(v)${valid}) return REJECTED;`,
-            // A plain array only, as zod's value is.
-            "let out = getPrototypeOf(v) === arrayPrototype ? undefined : new Array(v.length);",
-            `for (let i = 0; i < v.length; i++) {\nconst item = ${element}(v[i]);\nif (item === REJECTED) return REJECTED;\nif (out !== undefined) out[i] = item;\nelse if (item !== v[i] || !(i in v)) {\nout = new Array(v.length);\nfor (let j = 0; j < i; j++) out[j] = v[j];\nout[i] = item;\n}\n}`,
-            "return out === undefined ? v : out;",
-          ].join("\n");
-        }
+        // With reuse, the input array is returned as it is when it is a plain array (as zod's value is) whose every
+        // element parses to itself (a hole never does); otherwise the copy starts at the first element that differs.
+        const start = this.reuse ? "getPrototypeOf(v) === arrayPrototype ? undefined : new Array(v.length)" : "new Array(v.length)";
         return [
           `if (!isArray(v)${valid}) return REJECTED;`,
-          "const out = new Array(v.length);",
-          `for (let i = 0; i < v.length; i++) {\nconst item = ${element}(v[i]);\nif (item === REJECTED) return REJECTED;\nout[i] = item;\n}`,
-          "return out;",
+          `let out = ${start};`,
+          `for (let i = 0; i < v.length; i++) {\nconst item = ${element}(v[i]);\nif (item === REJECTED) return REJECTED;\nif (out !== undefined) out[i] = item;\nelse if (item !== v[i] || !(i in v)) {\nout = new Array(v.length);\nfor (let j = 0; j < i; j++) out[j] = v[j];\nout[i] = item;\n}\n}`,
+          "return out === undefined ? v : out;",
         ].join("\n");
       }
       case "object":

@@ -85,6 +85,14 @@ const change: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant("add" as const), key: fc.constantFrom("x", "__proto__", "constructor", "prototype", "id", "needs", "toString", ""), value: nasty }),
 );
 
+/** {@link agrees} for a (possibly edited) document and for each of its households, when it still has a list of them. */
+function documentAgrees(doc: unknown, parseDocument: (v: unknown) => unknown, parseHousehold: (v: unknown) => unknown): void {
+  agrees(AllocationInputSchema, parseDocument, doc);
+  // The edit may have replaced the whole document (with null, say).
+  const households = typeof doc === "object" && doc !== null ? (doc as { households?: unknown }).households : undefined;
+  if (Array.isArray(households)) for (const h of households) agrees(HouseholdSchema, parseHousehold, h);
+}
+
 /** A valid input with one generated edit at one generated place (which may or may not make it invalid). */
 const editedInput = validInput({ households: { min: 1, max: 4 }, apartments: { min: 1, max: 3 } }).chain((doc) => {
   const all = places(doc);
@@ -110,12 +118,7 @@ describe("compiled parse (src/model/fast-parse.ts) against zod", () => {
 
   it("agrees with zod and prescan on inputs edited at any one place", () => {
     fc.assert(
-      fc.property(editedInput, (doc) => {
-        agrees(AllocationInputSchema, parseDocument, doc);
-        // The edit may have replaced the whole document (with null, say).
-        const households = typeof doc === "object" && doc !== null ? (doc as { households?: unknown }).households : undefined;
-        if (Array.isArray(households)) for (const h of households) agrees(HouseholdSchema, parseHousehold, h);
-      }),
+      fc.property(editedInput, (doc) => documentAgrees(doc, parseDocument, parseHousehold)),
       { numRuns: 1500 },
     );
   });
@@ -124,11 +127,7 @@ describe("compiled parse (src/model/fast-parse.ts) against zod", () => {
     const reuseDocument = compileParser(AllocationInputSchema, { reuse: true });
     const reuseHousehold = compileParser(HouseholdSchema, { reuse: true });
     fc.assert(
-      fc.property(editedInput, (doc) => {
-        agrees(AllocationInputSchema, reuseDocument, doc);
-        const households = typeof doc === "object" && doc !== null ? (doc as { households?: unknown }).households : undefined;
-        if (Array.isArray(households)) for (const h of households) agrees(HouseholdSchema, reuseHousehold, h);
-      }),
+      fc.property(editedInput, (doc) => documentAgrees(doc, reuseDocument, reuseHousehold)),
       { numRuns: 1000 },
     );
     fc.assert(
