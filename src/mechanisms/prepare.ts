@@ -200,7 +200,7 @@ export function prepare(input: AllocationInput): Prepared {
     const digests: string[] = new Array(list.length);
     for (let i = 0; i < list.length; i++) {
       const h = list[i]!;
-      packScores(facts[h]!, households[h]!, rule, policy, seed, { lottery: lotteries[h]!, group: groups[h]! }, scores, i * width);
+      packScores(facts[h]!, households[h]!, rule, policy, { lottery: lotteries[h]!, group: groups[h]! }, scores, i * width);
       digests[i] = lotteries[h]!;
     }
     return sortPacked(scores, width, digests).map((i) => list[i]!);

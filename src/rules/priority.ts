@@ -116,7 +116,9 @@ export function priorityKey(
   options: PriorityOptions = {},
 ): PriorityKey {
   const parts = partsOf(policy, lettingRule);
-  const ctx: PartContext = { facts, household, policy, seed, options };
+  // A part's value and score both read the group and the lottery: each worked out once here when not given.
+  const given = { lottery: options.lottery ?? lotteryNumber(seed, household.id), group: options.group ?? { group: priorityGroupOnly(facts, policy) } };
+  const ctx: PartContext = { facts, household, policy, options: given };
   const out: KeyPart[] = new Array(parts.length);
   let group: GroupRef | null = null;
   for (let i = 0; i < parts.length; i++) {
@@ -136,9 +138,9 @@ export function keyWidth(policy: Policy, lettingRule: LettingRule): number {
  * The scores of {@link priorityKey}'s parts, by the same part definitions, written to `out` from `at` without building
  * the key: a national queue ranks a million households per rule. {@link sortPacked} orders them.
  */
-export function packScores(facts: Facts, household: Household, lettingRule: LettingRule, policy: Policy, seed: string, options: PriorityOptions, out: Float64Array, at: number): void {
+export function packScores(facts: Facts, household: Household, lettingRule: LettingRule, policy: Policy, options: Required<PriorityOptions>, out: Float64Array, at: number): void {
   const parts = partsOf(policy, lettingRule);
-  const ctx: PartContext = { facts, household, policy, seed, options };
+  const ctx: PartContext = { facts, household, policy, options };
   for (let i = 0; i < parts.length; i++) out[at + i] = parts[i]!.score(ctx);
 }
 
@@ -152,8 +154,8 @@ interface PartContext {
   facts: Facts;
   household: Household;
   policy: Policy;
-  seed: string;
-  options: PriorityOptions;
+  /** The household's lottery digest and group, worked out once per key. */
+  options: Required<PriorityOptions>;
 }
 
 /** One order key: the value a key part shows and the score it ranks by, both read from the same context. */
@@ -175,11 +177,11 @@ function compiledOrder(order: readonly OrderKey[]): PartDefinition[] {
   return parts;
 }
 
-const groupOf = (ctx: PartContext): GroupMatch["group"] => (ctx.options.group ?? priorityGroupOf(ctx.facts, ctx.policy)).group;
+const groupOf = (ctx: PartContext): GroupMatch["group"] => ctx.options.group.group;
 const numberOf = (value: unknown): number => (typeof value === "number" ? value : 0);
 // Only a decision valid at asOf gives priority; an expired one ranks like none.
 const socialPriorityOf = (ctx: PartContext) => (ctx.facts["decisions.socialPriority"] === true ? ctx.household.decisions.socialPriority : undefined);
-const lotteryHexOf = (ctx: PartContext): string => ctx.options.lottery ?? lotteryNumber(ctx.seed, ctx.household.id);
+const lotteryHexOf = (ctx: PartContext): string => ctx.options.lottery;
 
 function partDefinition(key: OrderKey): PartDefinition {
   return match(key)

@@ -118,7 +118,7 @@ describe("properties of eligibility and priority (DESIGN section 9)", () => {
           // With the work prepare hands in (lottery digest, group) and without: the same key.
           const key = priorityKey(facts, h, rule, policy, seed);
           expect(priorityKey(facts, h, rule, policy, seed, { lottery, group: { group: priorityGroupOnly(facts, policy) } })).toEqual(key);
-          packScores(facts, h, rule, policy, seed, { lottery, group: { group: priorityGroupOnly(facts, policy) } }, scores, i * width);
+          packScores(facts, h, rule, policy, { lottery, group: { group: priorityGroupOnly(facts, policy) } }, scores, i * width);
           expect(Array.from(scores.subarray(i * width, (i + 1) * width))).toEqual(key.parts.map((part) => part.score));
           return key;
         });
