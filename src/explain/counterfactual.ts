@@ -8,7 +8,7 @@ import { FACTS, type FactValue, type Facts, computeFacts } from "../facts/catalo
 import type { FactId } from "../facts/ids.js";
 import { type Check, type CheckCode, VERDICT_ELIGIBLE, eligibilityVerdict } from "../rules/eligibility.js";
 import { lettingRuleOf } from "../rules/checks/letting-rule.js";
-import { evaluate } from "../rules/condition.js";
+import { holds } from "../rules/condition.js";
 import { compareKeys } from "../rules/priority.js";
 import type { Change, Counterfactual } from "./types.js";
 
@@ -132,7 +132,7 @@ export function rerunEligibility(p: Prepared, household: Household, apartmentId:
   const apartment = p.apartments[a]!;
   const def = lettingRuleOf(policy, apartment.lettingRule);
   // The allocation's own verdict first; the full checks only when the codes of what still fails are needed.
-  if ((eligibilityVerdict(household, facts, apartment, policy, asOf, def ? evaluate(def.eligible, facts) : undefined) & VERDICT_ELIGIBLE) !== 0) return { eligible: true, failed: [] };
+  if ((eligibilityVerdict(household, facts, apartment, policy, asOf, def ? holds(def.eligible, facts) : undefined) & VERDICT_ELIGIBLE) !== 0) return { eligible: true, failed: [] };
   const e = pairEligibility(p, household, facts, a);
   return { eligible: e.eligible, failed: e.checks.filter((c) => !c.pass).map((c) => c.code) };
 }

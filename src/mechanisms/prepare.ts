@@ -52,18 +52,20 @@ export interface Prepared {
 
 type Context = Pick<Prepared, "input" | "apartments" | "apartmentIndex">;
 
-/** The letting-rule evaluations of one household, computed once per rule it applies under (they do not depend on the apartment). */
-function lettingCache(facts: Facts, input: AllocationInput): (rule: LettingRule) => Evaluation | undefined {
-  const cache = new Map<LettingRule, Evaluation>();
+/**
+ * Whether each letting rule's condition holds for one household, worked out once per rule it applies under (it does
+ * not depend on the apartment); undefined for a rule the policy lacks. Explanations evaluate again, with the trace.
+ */
+function lettingCache(facts: Facts, input: AllocationInput): (rule: LettingRule) => boolean | undefined {
+  const cache = new Map<LettingRule, boolean>();
   return (rule) => {
-    let e = cache.get(rule);
-    if (!e) {
+    let held = cache.get(rule);
+    if (held === undefined) {
       const def = lettingRuleOf(input.policy, rule);
       if (!def) return undefined;
-      // The verdict reads only the outcome; explanations evaluate again with the trace.
-      cache.set(rule, (e = { result: holds(def.eligible, facts), trace: [] }));
+      cache.set(rule, (held = holds(def.eligible, facts)));
     }
-    return e;
+    return held;
   };
 }
 

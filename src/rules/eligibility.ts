@@ -107,14 +107,15 @@ const GUARANTEE_LIFTS = 0x100;
  * `financialCore`, `countedPersons`/`sizeFits`, `accessibilityMet`, `inExcludedDistrict`) read as bits — every failed
  * check ({@link FAILED_CHECKS}, the reason codes of a result) and whether the rent guarantee lifts a failure. The
  * allocation runs it once on every ranked pair; a property test holds it equal to `checkEligibility`, which builds the
- * checks wherever they are shown. `counted`: the household's countedPersons, when the caller has it (it does not
- * depend on the apartment).
+ * checks wherever they are shown. `letting`: whether the apartment's letting-rule condition holds for the household
+ * (undefined when the policy lacks the rule: the check fails). `counted`: the household's countedPersons, when the
+ * caller has it (it does not depend on the apartment).
  */
-export function eligibilityBits(household: Household, facts: Facts, apartment: Apartment, policy: Policy, asOf: string, letting: Evaluation | undefined, counted?: number): number {
+export function eligibilityBits(household: Household, facts: Facts, apartment: Apartment, policy: Policy, asOf: string, letting: boolean | undefined, counted?: number): number {
   const f = financialCore(household, facts, apartment, landlordTerms(policy, apartment.landlord));
   const persons = counted ?? countedPersons(household, asOf, policy.overcrowding);
   return (
-    (letting?.result === true ? 0 : 1) |
+    (letting === true ? 0 : 1) |
     (f.waived || f.incomeOwn ? 0 : 2) |
     (f.waived || f.remarksOwn ? 0 : 4) |
     (f.waived || f.debtOwn ? 0 : 8) |
@@ -130,7 +131,7 @@ export function eligibilityBits(household: Household, facts: Facts, apartment: A
 export const verdictOf = (bits: number): number => ((bits & FAILED_CHECKS) !== 0 ? 0 : VERDICT_ELIGIBLE | ((bits & GUARANTEE_LIFTS) !== 0 ? VERDICT_GUARANTEE : 0));
 
 /** The verdict of {@link checkEligibility} — eligible, and through the rent guarantee — from {@link eligibilityBits}. */
-export function eligibilityVerdict(household: Household, facts: Facts, apartment: Apartment, policy: Policy, asOf: string, letting: Evaluation | undefined, counted?: number): number {
+export function eligibilityVerdict(household: Household, facts: Facts, apartment: Apartment, policy: Policy, asOf: string, letting: boolean | undefined, counted?: number): number {
   return verdictOf(eligibilityBits(household, facts, apartment, policy, asOf, letting, counted));
 }
 

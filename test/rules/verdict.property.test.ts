@@ -26,7 +26,7 @@ describe("the allocation's fast eligibility verdict", () => {
             const a = byId.get(id)!;
             const def = policy.lettingRules[a.lettingRule];
             const full = checkEligibility(h, facts, a, policy, asOf);
-            const letting = def ? evaluate(def.eligible, facts) : undefined;
+            const letting = def ? evaluate(def.eligible, facts).result : undefined;
             const flags = eligibilityVerdict(h, facts, a, policy, asOf, letting);
             expect(eligibilityVerdict(h, facts, a, policy, asOf, letting, countedPersons(h, asOf, policy.overcrowding))).toBe(flags);
             // rentGuaranteeRequired means something only for an eligible pair (it flags proposals and ranking entries).
