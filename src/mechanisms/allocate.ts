@@ -5,7 +5,7 @@ import type { HouseholdExplanation } from "../explain/types.js";
 import type { AllocationInput } from "../model/input.js";
 import { type Issue, type Result, fail, ok } from "../model/issue.js";
 import type { NdjsonParts } from "../model/ndjson.js";
-import { parseInput, parseParts } from "../model/parse.js";
+import { type ParseOptions, parseInput, parseParts } from "../model/parse.js";
 import type { AllocationResult, AnyAllocationResult, ApartmentAnyDetail, ApartmentOutcome, Audit, DecisionsResult, Detail, RankResult } from "../model/result.js";
 import { ENGINE } from "../version.js";
 import { type Matching, deferredAcceptance } from "./deferred-acceptance.js";
@@ -38,8 +38,8 @@ export function validateAndPrepare(raw: unknown): Result<Run> {
  * {@link validateAndPrepare} without the canonical input hash, for a caller that hashes the same bytes in parallel
  * (the CLI does, in a worker thread) and completes the run with `{ ...run, rawSha256 }`.
  */
-export function validateAndPrepareUnhashed(raw: unknown): Result<UnhashedRun> {
-  const parsed = parseInput(raw);
+export function validateAndPrepareUnhashed(raw: unknown, options: ParseOptions = {}): Result<UnhashedRun> {
+  const parsed = parseInput(raw, options);
   if (!parsed.ok) return parsed;
   const input = parsed.value;
   const caps = checkDesignations(input.apartments, input.stock, input.policy);

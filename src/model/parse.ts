@@ -10,6 +10,18 @@ import { resolvePolicy } from "./resolve-policy.js";
 import { fromZodIssues } from "./zod-issues.js";
 
 const parseDocument = compileParser(AllocationInputSchema);
+// For a document nobody else holds (the CLI's own JSON.parse): keeps its objects and arrays where they already are zod's value.
+const parseOwnedDocument = compileParser(AllocationInputSchema, { reuse: true });
+
+/** Options of {@link parseInput}. */
+export interface ParseOptions {
+  /**
+   * The caller parsed `raw` itself and hands it over: the result may share its plain objects and arrays where they
+   * already are what the schema returns (nothing is mutated either way). Leave unset for a document the caller keeps
+   * using; the result is then a copy.
+   */
+  owned?: boolean;
+}
 
 /**
  * Validates an allocation input (DESIGN section 3) and resolves its policy.
@@ -19,10 +31,10 @@ const parseDocument = compileParser(AllocationInputSchema);
  * const parsed = parseInput(JSON.parse(text));
  * if (!parsed.ok) for (const i of parsed.issues) console.error(i.code, i.path, i.message.en);
  */
-export function parseInput(raw: unknown): Result<AllocationInput> {
+export function parseInput(raw: unknown, options: ParseOptions = {}): Result<AllocationInput> {
   try {
     // Valid input takes the compiled parse; anything it does not accept goes through prescan and zod for the issues.
-    const fast = parseDocument(raw);
+    const fast = (options.owned === true ? parseOwnedDocument : parseDocument)(raw);
     const pre = fast === REJECTED ? prescan(raw) : [];
     if (pre.length > 0) return fail(pre);
     const parsed = fast === REJECTED ? AllocationInputSchema.safeParse(raw, { reportInput: true }) : { success: true as const, data: fast };

@@ -160,6 +160,18 @@ describe("compiled parse (src/model/fast-parse.ts) against zod", () => {
       { numRuns: 300 },
     );
   });
+
+  it("parseInput of an owned document (the CLI's own JSON.parse) gives the same result and issues, and leaves the document as it was", () => {
+    fc.assert(
+      fc.property(editedInput, (doc) => {
+        const before = structuredClone(doc);
+        const owned = parseInput(doc, { owned: true });
+        expect(sameValue(owned, parseInput(before))).toBe(true);
+        expect(isDeepStrictEqual(doc, before)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
 
 describe("compiled parse of each kind of schema part, on arbitrary values", () => {

@@ -161,7 +161,8 @@ async function readUnhashed(source: string, io: CliIo, streamHash: boolean): Pro
     const raw = await readJsonSource(source, io);
     if (!raw.ok) return raw;
     io.progress?.("bostad-forst: validerar och förbereder / validating and preparing …");
-    const run = validateAndPrepareUnhashed(raw.value);
+    // The document is this command's own (parsed from the file here), so the validated input may share its objects.
+    const run = validateAndPrepareUnhashed(raw.value, { owned: true });
     if (!run.ok) return run;
     return ok({ run: run.value, raw: raw.value });
   }
