@@ -1,11 +1,11 @@
 import { type Facts, computeFacts } from "../facts/catalogue.js";
-import { countedPersons } from "../facts/overcrowding.js";
 import type { Apartment } from "../model/apartment.js";
 import type { LettingRule } from "../model/enums.js";
 import type { Household } from "../model/household.js";
 import type { AllocationInput } from "../model/input.js";
+import type { Condition } from "../model/policy.js";
 import { type Evaluation, holds } from "../rules/condition.js";
-import { type Eligibility, FAILED_CHECKS, VERDICT_ELIGIBLE, VERDICT_GUARANTEE, checkEligibility, eligibilityBits, verdictOf } from "../rules/eligibility.js";
+import { type ApartmentTerms, type Eligibility, FAILED_CHECKS, VERDICT_ELIGIBLE, VERDICT_GUARANTEE, apartmentTerms, checkEligibility, householdTerms, pairBits, verdictOf } from "../rules/eligibility.js";
 import { lettingRuleOf } from "../rules/checks/letting-rule.js";
 import { type GroupMatch, type PriorityKey, compareKeys, keyWidth, lotteryNumber, packScores, priorityGroupOf, priorityGroupOnly, priorityKey, sortPacked } from "../rules/priority.js";
 import type { CompiledInstance, HouseholdVariant } from "./deferred-acceptance.js";
@@ -30,6 +30,8 @@ export interface Prepared {
   households: readonly Household[];
   apartments: readonly Apartment[];
   apartmentIndex: ReadonlyMap<string, number>;
+  /** What each apartment's verdicts read of it, by index (`apartmentTerms`). */
+  apartmentTerms: readonly ApartmentTerms[];
   householdIndex: ReadonlyMap<string, number>;
   facts: readonly Facts[];
   /** Each household's priority group (the condition traces are not kept: an explanation re-evaluates what it shows). */
@@ -45,29 +47,14 @@ export interface Prepared {
   /** Letting rules used by the vacancies, in a fixed order; `ruleIndex` maps a rule to its place. */
   rules: readonly LettingRule[];
   ruleIndex: ReadonlyMap<LettingRule, number>;
+  /** Per rule index: the policy's `eligible` condition of the rule, or undefined when the policy lacks the rule. */
+  lettingConditions: readonly (Condition | undefined)[];
   /** Per rule index: households that applied under the rule, highest priority first (keys: {@link keyAt}). */
   order: readonly (readonly number[])[];
   compiled: CompiledInstance;
 }
 
-type Context = Pick<Prepared, "input" | "apartments" | "apartmentIndex">;
-
-/**
- * Whether each letting rule's condition holds for one household, worked out once per rule it applies under (it does
- * not depend on the apartment); undefined for a rule the policy lacks. Explanations evaluate again, with the trace.
- */
-function lettingCache(facts: Facts, input: AllocationInput): (rule: LettingRule) => boolean | undefined {
-  const cache = new Map<LettingRule, boolean>();
-  return (rule) => {
-    let held = cache.get(rule);
-    if (held === undefined) {
-      const def = lettingRuleOf(input.policy, rule);
-      if (!def) return undefined;
-      cache.set(rule, (held = holds(def.eligible, facts)));
-    }
-    return held;
-  };
-}
+type Context = Pick<Prepared, "input" | "apartments" | "apartmentIndex" | "apartmentTerms" | "lettingConditions"> & { compiled: Pick<CompiledInstance, "ruleOf"> };
 
 /** Full eligibility of one ranked pair: the one function behind every verdict, explanation and counterfactual. */
 export function pairEligibility(ctx: Context, household: Household, facts: Facts, apartment: number, letting?: Evaluation): Eligibility {
@@ -81,19 +68,31 @@ type PairArrays = Pick<Prepared, "pairApartment" | "pairFlags" | "pairFailed">;
 
 /**
  * Verdicts of every apartment a household ranked, in its order, written from pair index `at`: the apartment index,
- * the verdict flags (eligible, through rent guarantee) and the checks it fails, by `eligibilityBits` — what
- * `checkEligibility` decides without building the check objects, and without an object per pair.
+ * the verdict flags (eligible, through rent guarantee) and the checks it fails, by `pairBits` — what
+ * `checkEligibility` decides without building the check objects, and without an object per pair. The household's
+ * terms are worked out once, and each letting rule's condition once per rule it applies under (it does not depend on
+ * the apartment; explanations evaluate it again, with the trace).
  */
 function fillChoices(ctx: Context, household: Household, facts: Facts, out: PairArrays, at: number): void {
-  const letting = lettingCache(facts, ctx.input);
   const { policy, asOf } = ctx.input;
-  const counted = countedPersons(household, asOf, policy.overcrowding);
+  const terms = householdTerms(household, facts, policy, asOf);
+  const { apartmentTerms, lettingConditions, apartmentIndex } = ctx;
+  const ruleOf = ctx.compiled.ruleOf;
+  // Bit r: rule index r's condition was evaluated (known) and holds (held); at most six letting rules exist.
+  let known = 0;
+  let held = 0;
   const ranking = household.preferences.ranking;
   for (let k = 0; k < ranking.length; k++) {
-    const ai = ctx.apartmentIndex.get(ranking[k]!)!;
-    const a = ctx.apartments[ai]!;
+    const ai = apartmentIndex.get(ranking[k]!)!;
+    const r = ruleOf[ai]!;
+    const bit = 1 << r;
+    const condition = lettingConditions[r];
+    if ((known & bit) === 0) {
+      known |= bit;
+      if (condition !== undefined && holds(condition, facts)) held |= bit;
+    }
     // One reading of the checks gives both the verdict and the failed checks (the reason codes).
-    const bits = eligibilityBits(household, facts, a, policy, asOf, letting(a.lettingRule), counted);
+    const bits = pairBits(terms, apartmentTerms[ai]!, condition === undefined ? undefined : (held & bit) !== 0);
     out.pairApartment[at + k] = ai;
     out.pairFlags[at + k] = verdictOf(bits);
     out.pairFailed[at + k] = bits & FAILED_CHECKS;
@@ -154,10 +153,12 @@ export function prepare(input: AllocationInput): Prepared {
   const factCtx = { asOf, policy };
   const apartmentIndex = new Map(apartments.map((a, i) => [a.id, i]));
   const householdIndex = new Map(households.map((h, i) => [h.id, i]));
-  const ctx: Context = { input, apartments, apartmentIndex };
   const rules = [...new Set(apartments.map((a) => a.lettingRule))].sort();
   const ruleIndex = new Map(rules.map((r, i) => [r, i]));
   const ruleOfApartment = Uint8Array.from(apartments.map((a) => ruleIndex.get(a.lettingRule)!));
+  const apartmentTermsOf = apartments.map((a) => apartmentTerms(a, policy));
+  const lettingConditions = rules.map((r) => lettingRuleOf(policy, r)?.eligible);
+  const ctx: Context = { input, apartments, apartmentIndex, apartmentTerms: apartmentTermsOf, lettingConditions, compiled: { ruleOf: ruleOfApartment } };
 
   const n = households.length;
   const facts: Facts[] = new Array(n);
@@ -213,7 +214,7 @@ export function prepare(input: AllocationInput): Prepared {
     return r;
   });
   const compiled = compile(n, apartments.length, pairStart, pairApartment, pairFlags, ruleOfApartment, rank);
-  return { input, households, apartments, apartmentIndex, householdIndex, facts, groups, lotteries, pairStart, pairApartment, pairFlags, pairFailed, rules, ruleIndex, order, compiled };
+  return { input, households, apartments, apartmentIndex, apartmentTerms: apartmentTermsOf, householdIndex, facts, groups, lotteries, pairStart, pairApartment, pairFlags, pairFailed, rules, ruleIndex, lettingConditions, order, compiled };
 }
 
 /**

@@ -33,12 +33,6 @@ export function meetsNeed(need: AccessibilityNeed, apartment: Apartment): boolea
   }
 }
 
-/** Whether the apartment meets every accessibility need of the household. */
-export function accessibilityMet(household: Household, apartment: Apartment): boolean {
-  for (const n of household.needs.accessibility) if (!meetsNeed(n, apartment)) return false;
-  return true;
-}
-
 /** Checks every accessibility need of the household (a household need, not a policy rule: always applied). */
 export function checkAccessibility(household: Household, apartment: Apartment): AccessibilityCheck {
   const needs = household.needs.accessibility.length === 0 ? NONE : [...household.needs.accessibility].sort();
