@@ -31,6 +31,20 @@ const parseApartment = compileParser(ApartmentSchema, { reuse: true });
  * and the canonical input hash is streamed in RFC 8785 key order, so a national queue never exists twice in memory.
  * Issue paths name lines: `["line", 12, "household", "members", 0, "birthDate"]`.
  */
+/**
+ * Replaces each ranking entry that names a known apartment by that apartment's own id string, the same value: a
+ * national run then keeps one string per apartment instead of one per ranked pair (20 million at 10⁶ × 20), the
+ * line's own strings die young, and the cross-record checks and `prepare` look up strings already hashed. The
+ * ranking is the line's (or its validated copy), held by nobody else; entries naming no apartment are left for the
+ * cross-record checks to report.
+ */
+function shareIds(ranking: string[], ids: ReadonlyMap<string, string>): void {
+  for (let k = 0; k < ranking.length; k++) {
+    const id = ids.get(ranking[k]!);
+    if (id !== undefined) ranking[k] = id;
+  }
+}
+
 export class NdjsonAssembler {
   private header: Record<string, unknown> | undefined;
   private headerLine = 0;
@@ -42,6 +56,8 @@ export class NdjsonAssembler {
   private readonly recordIssues: Issue[] = [];
   private hash: DocumentHash | undefined;
   private readonly hashing: boolean;
+  /** Each valid apartment's id, by itself: the one string rankings share for it (see {@link shareIds}). */
+  private readonly apartmentIds = new Map<string, string>();
 
   /** With `hash: false` the canonical input hash is left to the caller (it is the expensive half of reading). */
   constructor(options: { hash?: boolean } = {}) {
@@ -94,7 +110,9 @@ export class NdjsonAssembler {
   private acceptHousehold(value: unknown, lineNo: number): void {
     this.hash?.household(value);
     this.householdLines.push(lineNo);
-    this.households.push(this.validate(value, lineNo, "household", HouseholdSchema, parseHousehold));
+    const household = this.validate(value, lineNo, "household", HouseholdSchema, parseHousehold);
+    if (household) shareIds(household.preferences.ranking, this.apartmentIds);
+    this.households.push(household);
   }
 
   private acceptApartment(value: unknown, lineNo: number): void {
@@ -104,7 +122,9 @@ export class NdjsonAssembler {
     }
     this.hash?.apartment(value);
     this.apartmentLines.push(lineNo);
-    this.apartments.push(this.validate(value, lineNo, "apartment", ApartmentSchema, parseApartment));
+    const apartment = this.validate(value, lineNo, "apartment", ApartmentSchema, parseApartment);
+    if (apartment && !this.apartmentIds.has(apartment.id)) this.apartmentIds.set(apartment.id, apartment.id);
+    this.apartments.push(apartment);
   }
 
   private validate<T>(value: unknown, lineNo: number, kind: string, schema: { safeParse(v: unknown, o: { reportInput: boolean }): { success: true; data: T } | { success: false; error: { issues: Parameters<typeof fromZodIssues>[0] } } }, fast: FastParse<T>): T | undefined {

@@ -78,9 +78,12 @@ describe("facts catalogue", () => {
     expect(sensitive).not.toContain("queue.days");
   });
 
-  it("computeFacts returns every fact", () => {
-    const facts = computeFacts(makeHousehold(), ctx);
+  it("computeFacts returns every fact, in the catalogue's order, each computed by its own definition", () => {
+    const h = makeHousehold();
+    const facts = computeFacts(h, ctx);
+    expect(Object.keys(facts)).toEqual(Object.keys(FACTS));
     expect(Object.keys(facts).sort()).toEqual([...FACT_IDS].sort());
+    for (const id of FACT_IDS) expect(facts[id]).toEqual(FACTS[id].compute(h, ctx));
   });
 });
 
