@@ -62,7 +62,7 @@ export function validateAndPreparePartsUnhashed(parts: NdjsonParts, remap: (issu
   const input = parsed.value;
   const caps = checkDesignations(input.apartments, input.stock, input.policy);
   if (caps.issues.length > 0) return fail(remap(caps.issues));
-  return ok({ input, designations: caps.usage, prepared: prepare(input) });
+  return ok({ input, designations: caps.usage, prepared: prepare(input, parts.rankedApartments) });
 }
 
 /** The audit record of a run (DESIGN section 7); `detail` is recorded only when it is not "full", so full results do not change. */

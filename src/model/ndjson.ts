@@ -18,6 +18,12 @@ export interface NdjsonParts {
    * when the assembler was told not to hash (the CLI hashes the same lines in a worker thread, see {@link ndjsonInputHash}).
    */
   inputSha256: string | undefined;
+  /**
+   * The apartment index (in `apartments`) of every ranking entry of the valid households, in order, -1 for an entry
+   * naming no apartment: what `prepare` would otherwise look up per ranked pair. It is only read when every record
+   * is valid, as a run needs.
+   */
+  rankedApartments?: Int32Array;
 }
 
 // A line's value is parsed here and held by nobody else: the validated record may keep its objects (see compileParser).
@@ -31,20 +37,6 @@ const parseApartment = compileParser(ApartmentSchema, { reuse: true });
  * and the canonical input hash is streamed in RFC 8785 key order, so a national queue never exists twice in memory.
  * Issue paths name lines: `["line", 12, "household", "members", 0, "birthDate"]`.
  */
-/**
- * Replaces each ranking entry that names a known apartment by that apartment's own id string, the same value: a
- * national run then keeps one string per apartment instead of one per ranked pair (20 million at 10⁶ × 20), the
- * line's own strings die young, and the cross-record checks and `prepare` look up strings already hashed. The
- * ranking is the line's (or its validated copy), held by nobody else; entries naming no apartment are left for the
- * cross-record checks to report.
- */
-function shareIds(ranking: string[], ids: ReadonlyMap<string, string>): void {
-  for (let k = 0; k < ranking.length; k++) {
-    const id = ids.get(ranking[k]!);
-    if (id !== undefined) ranking[k] = id;
-  }
-}
-
 export class NdjsonAssembler {
   private header: Record<string, unknown> | undefined;
   private headerLine = 0;
@@ -56,8 +48,10 @@ export class NdjsonAssembler {
   private readonly recordIssues: Issue[] = [];
   private hash: DocumentHash | undefined;
   private readonly hashing: boolean;
-  /** Each valid apartment's id, by itself: the one string rankings share for it (see {@link shareIds}). */
-  private readonly apartmentIds = new Map<string, string>();
+  /** Each valid apartment's index in `apartments`, by id (the first, when an id repeats: the cross-record checks report that). */
+  private readonly apartmentIndex = new Map<string, number>();
+  private ranked = new Int32Array(1 << 16);
+  private rankedLength = 0;
 
   /** With `hash: false` the canonical input hash is left to the caller (it is the expensive half of reading). */
   constructor(options: { hash?: boolean } = {}) {
@@ -111,7 +105,7 @@ export class NdjsonAssembler {
     this.hash?.household(value);
     this.householdLines.push(lineNo);
     const household = this.validate(value, lineNo, "household", HouseholdSchema, parseHousehold);
-    if (household) shareIds(household.preferences.ranking, this.apartmentIds);
+    if (household) this.shareIds(household.preferences.ranking);
     this.households.push(household);
   }
 
@@ -123,8 +117,27 @@ export class NdjsonAssembler {
     this.hash?.apartment(value);
     this.apartmentLines.push(lineNo);
     const apartment = this.validate(value, lineNo, "apartment", ApartmentSchema, parseApartment);
-    if (apartment && !this.apartmentIds.has(apartment.id)) this.apartmentIds.set(apartment.id, apartment.id);
+    if (apartment && !this.apartmentIndex.has(apartment.id)) this.apartmentIndex.set(apartment.id, this.apartments.length);
     this.apartments.push(apartment);
+  }
+
+  /**
+   * Notes each ranking entry's apartment index, and replaces an entry naming a known apartment by that apartment's own
+   * id string, the same value: a national run then keeps one string per apartment instead of one per ranked pair
+   * (20 million at 10⁶ × 20), and the line's own strings die young. The ranking is the line's (or its validated
+   * copy), held by nobody else; entries naming no apartment are left for the cross-record checks to report.
+   */
+  private shareIds(ranking: string[]): void {
+    if (this.rankedLength + ranking.length > this.ranked.length) {
+      const grown = new Int32Array(Math.max(this.ranked.length * 2, this.rankedLength + ranking.length));
+      grown.set(this.ranked.subarray(0, this.rankedLength));
+      this.ranked = grown;
+    }
+    for (let k = 0; k < ranking.length; k++) {
+      const index = this.apartmentIndex.get(ranking[k]!);
+      this.ranked[this.rankedLength++] = index ?? -1;
+      if (index !== undefined) ranking[k] = this.apartments[index]!.id;
+    }
   }
 
   private validate<T>(value: unknown, lineNo: number, kind: string, schema: { safeParse(v: unknown, o: { reportInput: boolean }): { success: true; data: T } | { success: false; error: { issues: Parameters<typeof fromZodIssues>[0] } } }, fast: FastParse<T>): T | undefined {
@@ -149,7 +162,7 @@ export class NdjsonAssembler {
       this.lineIssues.push(issue("invalid_json", ["line", 1], "Indata är tom: huvudraden saknas.", "The input is empty: the header line is missing."));
     }
     if (this.lineIssues.length > 0 || !this.header) return { ok: false, issues: [...this.lineIssues, ...this.recordIssues] };
-    return { ok: true, parts: { header: this.header, households: this.households, apartments: this.apartments, recordIssues: this.recordIssues, inputSha256: this.hash?.digest() } };
+    return { ok: true, parts: { header: this.header, households: this.households, apartments: this.apartments, recordIssues: this.recordIssues, inputSha256: this.hash?.digest(), rankedApartments: this.ranked.subarray(0, this.rankedLength) } };
   }
 
   /** Rewrites a path into the assembled document (`["households", 3, …]`) as a path into the NDJSON lines. */

@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { canonicalHash } from "../../src/audit/canonical.js";
 import { allocate, buildResult, validateAndPrepareParts } from "../../src/mechanisms/allocate.js";
 import { deferredAcceptance } from "../../src/mechanisms/deferred-acceptance.js";
+import { prepare } from "../../src/mechanisms/prepare.js";
 import { NdjsonAssembler, toNdjsonLines } from "../../src/model/ndjson.js";
+import { parseParts } from "../../src/model/parse.js";
 import { allocationInput } from "../mechanisms/instances.js";
 
 const example = JSON.parse(readFileSync(new URL("../../examples/data/orebro-batch.json", import.meta.url), "utf8"));
@@ -32,6 +34,27 @@ describe("NDJSON input", () => {
         const viaLines = viaNdjson([...toNdjsonLines(raw)]);
         expect(viaLines.ok).toBe(viaJson.ok);
         if (viaJson.ok && viaLines.ok) expect(JSON.stringify(viaLines.value)).toBe(JSON.stringify(viaJson.value));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("notes each ranking entry's apartment index while reading, and prepare gives the same pairs with or without them", () => {
+    fc.assert(
+      fc.property(allocationInput({ maxHouseholds: 30, maxApartments: 10 }), (raw) => {
+        const { done } = assemble([...toNdjsonLines(raw)]);
+        if (!done.ok) throw new Error("generated input is valid NDJSON");
+        const parsed = parseParts(done.parts, ["line", 1]);
+        if (!parsed.ok) return;
+        const { households, apartments } = parsed.value;
+        const entries = households.flatMap((h) => h.preferences.ranking);
+        expect([...done.parts.rankedApartments!]).toEqual(entries.map((id) => apartments.findIndex((a) => a.id === id)));
+        const withIndex = prepare(parsed.value, done.parts.rankedApartments);
+        const without = prepare(parsed.value);
+        expect(withIndex.pairApartment).toEqual(without.pairApartment);
+        expect(withIndex.pairFlags).toEqual(without.pairFlags);
+        expect(withIndex.pairFailed).toEqual(without.pairFailed);
+        expect(withIndex.order).toEqual(without.order);
       }),
       { numRuns: 60 },
     );
