@@ -229,20 +229,56 @@ export function compareKeys(a: PriorityKey, b: PriorityKey): number {
 /**
  * Indices 0 … n − 1 in {@link compareKeys} order for keys given as packed scores (`width` per key, as
  * {@link packScores} writes them) and each key's full lottery digest: scores in turn, higher first, then the smaller
- * digest.
+ * digest; keys equal on all of it keep their index order. A stable merge sort over typed arrays (insertion sort on
+ * runs of {@link RUN}, then merges), with the comparison inlined: at 10⁶ households per rule, `Array#sort` calling a
+ * comparator took about twice as long. A property test holds it to `Array#sort` with the same comparison.
  */
 export function sortPacked(scores: Float64Array, width: number, lotteries: readonly string[]): number[] {
-  return Array.from(lotteries.keys()).sort((x, y) => {
+  const n = lotteries.length;
+  // Whether key x goes after key y (strictly): what keeps equal keys in index order.
+  const after = (x: number, y: number): boolean => {
     for (let k = 0, bx = x * width, by = y * width; k < width; k++) {
-      const sa = scores[bx + k]!;
-      const sb = scores[by + k]!;
-      if (sa !== sb) return sa > sb ? -1 : 1;
+      const sx = scores[bx + k]!;
+      const sy = scores[by + k]!;
+      if (sx !== sy) return sx < sy;
     }
-    const la = lotteries[x]!;
-    const lb = lotteries[y]!;
-    return la < lb ? -1 : la > lb ? 1 : 0;
-  });
+    return lotteries[x]! > lotteries[y]!;
+  };
+  let from = new Int32Array(n);
+  for (let i = 0; i < n; i++) from[i] = i;
+  for (let start = 0; start < n; start += RUN) {
+    const end = Math.min(start + RUN, n);
+    for (let i = start + 1; i < end; i++) {
+      const v = from[i]!;
+      let j = i - 1;
+      while (j >= start && after(from[j]!, v)) {
+        from[j + 1] = from[j]!;
+        j--;
+      }
+      from[j + 1] = v;
+    }
+  }
+  let to = new Int32Array(n);
+  for (let size = RUN; size < n; size *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * size) {
+      const mid = Math.min(lo + size, n);
+      const hi = Math.min(lo + 2 * size, n);
+      let i = lo;
+      let j = mid;
+      let o = lo;
+      while (i < mid && j < hi) to[o++] = after(from[i]!, from[j]!) ? from[j++]! : from[i++]!;
+      while (i < mid) to[o++] = from[i++]!;
+      while (j < hi) to[o++] = from[j++]!;
+    }
+    [from, to] = [to, from];
+  }
+  const out: number[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = from[i]!;
+  return out;
 }
+
+/** Length of the runs {@link sortPacked} sorts by insertion before merging. */
+const RUN = 24;
 
 function lotteryOf(k: PriorityKey): string {
   for (let i = k.parts.length - 1; i >= 0; i--) {

@@ -106,6 +106,34 @@ describe("properties of eligibility and priority (DESIGN section 9)", () => {
     );
   });
 
+  it("sortPacked orders long lists as Array#sort with its comparison does: scores higher first, then the smaller digest, ties in index order", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 3 }).chain((width) =>
+          fc.tuple(
+            fc.constant(width),
+            // Few distinct scores and digests, so that ties on every score and on the digest too are common.
+            fc.array(fc.tuple(fc.array(fc.integer({ min: -2, max: 2 }), { minLength: width, maxLength: width }), fc.constantFrom("0a", "0b", "1f", "ff")), { minLength: 0, maxLength: 400, size: "max" }),
+          ),
+        ),
+        ([width, keys]) => {
+          const scores = Float64Array.from(keys.flatMap(([s]) => s));
+          const digests = keys.map(([, d]) => d);
+          const expected = Array.from(digests.keys()).sort((x, y) => {
+            for (let k = 0; k < width; k++) {
+              const sx = scores[x * width + k]!;
+              const sy = scores[y * width + k]!;
+              if (sx !== sy) return sx > sy ? -1 : 1;
+            }
+            return digests[x]! < digests[y]! ? -1 : digests[x]! > digests[y]! ? 1 : 0;
+          });
+          expect(sortPacked(scores, width, digests)).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it("packScores writes priorityKey's part scores (what prepare ranks by), and sortPacked orders them as compareKeys", () => {
     fc.assert(
       fc.property(fc.array(householdArb, { minLength: 0, maxLength: 20 }), presetArb, ruleArb, seedArb, (households, policy, rule, seed) => {
