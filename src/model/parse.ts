@@ -74,9 +74,9 @@ const HeaderSchema = AllocationInputSchema.omit({ households: true, apartments: 
  * same schemas as {@link parseInput} (`undefined` where a record failed; its issues come in `recordIssues`). Then the
  * same policy resolution and cross-record checks run as for a JSON document. Paths of header issues start at `base`.
  */
-export function parseParts(parts: Pick<NdjsonParts, "header" | "households" | "apartments" | "recordIssues">, base: Path = []): Result<AllocationInput> {
+export function parseParts(parts: Pick<NdjsonParts, "header" | "households" | "apartments" | "recordIssues" | "rankedApartments">, base: Path = []): Result<AllocationInput> {
   try {
-    const { header, households, apartments, recordIssues } = parts;
+    const { header, households, apartments, recordIssues, rankedApartments } = parts;
     const parsed = HeaderSchema.safeParse(header, { reportInput: true });
     const issues: Issue[] = [...recordIssues, ...(parsed.success ? [] : fromZodIssues(parsed.error.issues, base))];
     const policy = header["policy"] === undefined ? undefined : resolvePolicy(header["policy"], [...base, "policy"]);
@@ -87,7 +87,7 @@ export function parseParts(parts: Pick<NdjsonParts, "header" | "households" | "a
     }
     const asOf = parsed.success ? parsed.data.asOf : typeof header["asOf"] === "string" && dayNumber(header["asOf"]) !== undefined ? header["asOf"] : undefined;
     const resolved = policy?.ok ? policy.value : undefined;
-    if (asOf !== undefined) issues.push(...crossCheck({ asOf, households, apartments }, resolved));
+    if (asOf !== undefined) issues.push(...crossCheck({ asOf, households, apartments, ...(rankedApartments ? { rankedApartments } : {}) }, resolved));
     if (issues.length > 0 || !parsed.success || !policy?.ok) return fail(issues.length > 0 ? issues : [internal()]);
     return ok({ ...parsed.data, policy: policy.value, households: households as Household[], apartments: apartments as Apartment[] });
   } catch {

@@ -6,6 +6,7 @@ import { allocate, buildResult, validateAndPrepareParts } from "../../src/mechan
 import { deferredAcceptance } from "../../src/mechanisms/deferred-acceptance.js";
 import { prepare } from "../../src/mechanisms/prepare.js";
 import { NdjsonAssembler, toNdjsonLines } from "../../src/model/ndjson.js";
+import { crossCheck } from "../../src/model/input.js";
 import { parseParts } from "../../src/model/parse.js";
 import { allocationInput } from "../mechanisms/instances.js";
 
@@ -58,6 +59,40 @@ describe("NDJSON input", () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it("reports the same cross-record issues with the reader's indices as without them: unknown and repeated entries, invalid records", () => {
+    let duplicates = 0;
+    let unknown = 0;
+    fc.assert(
+      fc.property(
+        allocationInput({ maxHouseholds: 12, maxApartments: 6 }),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom("repeat", "unknown", "invalid-household", "invalid-apartment", "duplicate-apartment")), { maxLength: 4 }),
+        (raw, edits) => {
+          const doc = structuredClone(raw) as { households: { id: unknown; preferences: { ranking: string[] } }[]; apartments: { id: string; rooms: unknown }[] };
+          for (const [n, edit] of edits) {
+            const h = doc.households[n % doc.households.length]!;
+            const ranking = h.preferences.ranking;
+            if (edit === "repeat" && ranking.length > 0) ranking.push(ranking[n % ranking.length]!);
+            if (edit === "unknown") ranking.splice(n % (ranking.length + 1), 0, "A-NOWHERE");
+            if (edit === "invalid-household") h.id = 7;
+            if (edit === "invalid-apartment") doc.apartments[n % doc.apartments.length]!.rooms = -1;
+            if (edit === "duplicate-apartment" && doc.apartments.length > 1) doc.apartments[1]!.id = doc.apartments[0]!.id;
+          }
+          const { done } = assemble([...toNdjsonLines(doc)]);
+          if (!done.ok) return;
+          const { households, apartments, rankedApartments } = done.parts;
+          const withIndex = crossCheck({ asOf: raw.asOf, households, apartments, rankedApartments: rankedApartments! }, undefined);
+          const without = crossCheck({ asOf: raw.asOf, households, apartments }, undefined);
+          expect(withIndex).toEqual(without);
+          duplicates += without.filter((i) => i.code === "duplicate_ranking_entry").length;
+          unknown += without.filter((i) => i.code === "unknown_apartment").length;
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(duplicates).toBeGreaterThan(20);
+    expect(unknown).toBeGreaterThan(20);
   });
 
   it("streams the canonical hash of the assembled document", () => {
