@@ -50,6 +50,8 @@ export class NdjsonAssembler {
   private readonly hashing: boolean;
   /** Each valid apartment's index in `apartments`, by id (the first, when an id repeats: the cross-record checks report that). */
   private readonly apartmentIndex = new Map<string, number>();
+  /** Apartment ids by index (undefined for an invalid record): a small array, where the records are spread over the heap. */
+  private readonly apartmentIds: (string | undefined)[] = [];
   private ranked = new Int32Array(1 << 16);
   private rankedLength = 0;
 
@@ -118,6 +120,7 @@ export class NdjsonAssembler {
     this.apartmentLines.push(lineNo);
     const apartment = this.validate(value, lineNo, "apartment", ApartmentSchema, parseApartment);
     if (apartment && !this.apartmentIndex.has(apartment.id)) this.apartmentIndex.set(apartment.id, this.apartments.length);
+    this.apartmentIds.push(apartment?.id);
     this.apartments.push(apartment);
   }
 
@@ -136,7 +139,7 @@ export class NdjsonAssembler {
     for (let k = 0; k < ranking.length; k++) {
       const index = this.apartmentIndex.get(ranking[k]!);
       this.ranked[this.rankedLength++] = index ?? -1;
-      if (index !== undefined) ranking[k] = this.apartments[index]!.id;
+      if (index !== undefined) ranking[k] = this.apartmentIds[index]!;
     }
   }
 
