@@ -5,8 +5,19 @@ import type { LandlordTerms, Policy } from "../model/policy.js";
 import { countedPersons } from "../facts/overcrowding.js";
 import { ACCESSIBILITY_NEEDS } from "../model/enums.js";
 import { type AccessibilityCheck, checkAccessibility, meetsNeed } from "./checks/accessibility.js";
-import { type ExcludedDistrictCheck, checkExcludedDistrict } from "./checks/excluded-district.js";
-import { type HousingDebtCheck, type IncomeCheck, type PaymentRemarksCheck, type RentGuaranteeCheck, checkFinances, requiredIncome } from "./checks/finances.js";
+import { type ExcludedDistrictCheck, checkExcludedDistrict, excludes } from "./checks/excluded-district.js";
+import {
+  type ApartmentFinances,
+  type HouseholdFinances,
+  type HousingDebtCheck,
+  type IncomeCheck,
+  type PaymentRemarksCheck,
+  type RentGuaranteeCheck,
+  apartmentFinances,
+  checkFinances,
+  financialVerdict,
+  householdFinances,
+} from "./checks/finances.js";
 import { type LettingRuleCheck, checkLettingRule } from "./checks/letting-rule.js";
 import { type SizeCheck, capacityOf, checkSize, sizeFits } from "./checks/size.js";
 import type { Evaluation } from "./condition.js";
@@ -104,36 +115,22 @@ export const FAILED_CHECKS = 0xff;
 const GUARANTEE_LIFTS = 0x100;
 
 /**
- * What a pair's verdict reads of an apartment, worked out once per apartment of a run: its rent and the income its
- * landlord's terms require for it, those terms, its capacity under the overcrowding rule, the accessibility needs it
- * meets (bit k for `ACCESSIBILITY_NEEDS[k]`, by `meetsNeed`) and its district.
+ * What a pair's verdict reads of an apartment, worked out once per apartment of a run: its {@link ApartmentFinances}
+ * (rent, the income its landlord's terms require for it, those terms), its capacity under the overcrowding rule, the
+ * accessibility needs it meets (bit k for `ACCESSIBILITY_NEEDS[k]`, by `meetsNeed`) and its district.
  */
-export interface ApartmentTerms {
-  rent: number;
-  required: number;
-  maxPaymentRemarks: number;
-  rejectsHousingDebt: boolean;
-  acceptsSocialAssistance: boolean;
-  acceptsRentGuarantee: boolean;
-  secondHand: boolean;
+export interface ApartmentTerms extends ApartmentFinances {
   capacity: number;
   meets: number;
   district: string;
 }
 
 /**
- * What a pair's verdict reads of a household, worked out once per household: its income in total and without social
- * assistance (summed in `financialCore`'s order), credit, rent guarantee, counted persons, whether it has children,
- * its accessibility needs (bits as {@link ApartmentTerms.meets}) and excluded districts.
+ * What a pair's verdict reads of a household, worked out once per household: its {@link HouseholdFinances} (income,
+ * credit, rent guarantee), counted persons, whether it has children, its accessibility needs (bits as
+ * {@link ApartmentTerms.meets}) and excluded districts.
  */
-export interface HouseholdTerms {
-  total: number;
-  withoutSocialAssistance: number;
-  remarks: number;
-  debt: boolean;
-  hasGuarantee: boolean;
-  guaranteeValid: boolean;
-  guaranteeMax: number;
+export interface HouseholdTerms extends HouseholdFinances {
   counted: number;
   children: boolean;
   needs: number;
@@ -142,17 +139,18 @@ export interface HouseholdTerms {
 
 /** {@link ApartmentTerms} of one apartment under a policy. */
 export function apartmentTerms(apartment: Apartment, policy: Policy): ApartmentTerms {
-  const terms = landlordTerms(policy, apartment.landlord);
+  const f = apartmentFinances(apartment, landlordTerms(policy, apartment.landlord));
   let meets = 0;
   for (let k = 0; k < ACCESSIBILITY_NEEDS.length; k++) if (meetsNeed(ACCESSIBILITY_NEEDS[k]!, apartment)) meets |= 1 << k;
+  // One literal, not a spread of `f`: on Node 20 each object spread from a fresh one got a map of its own, and pairBits ran 30 times slower.
   return {
-    rent: apartment.monthlyRentSek,
-    required: requiredIncome(terms.incomeMultiple, apartment.monthlyRentSek),
-    maxPaymentRemarks: terms.maxPaymentRemarks,
-    rejectsHousingDebt: terms.rejectsHousingDebt,
-    acceptsSocialAssistance: terms.acceptsSocialAssistance,
-    acceptsRentGuarantee: terms.acceptsRentGuarantee,
-    secondHand: apartment.contract === "second-hand",
+    rent: f.rent,
+    required: f.required,
+    maxPaymentRemarks: f.maxPaymentRemarks,
+    rejectsHousingDebt: f.rejectsHousingDebt,
+    acceptsSocialAssistance: f.acceptsSocialAssistance,
+    acceptsRentGuarantee: f.acceptsRentGuarantee,
+    secondHand: f.secondHand,
     capacity: capacityOf(apartment, policy.overcrowding),
     meets,
     district: apartment.district,
@@ -161,23 +159,19 @@ export function apartmentTerms(apartment: Apartment, policy: Policy): ApartmentT
 
 /** {@link HouseholdTerms} of one household; `counted`: its countedPersons, when the caller has it. */
 export function householdTerms(household: Household, facts: Facts, policy: Policy, asOf: string, counted?: number): HouseholdTerms {
-  let total = 0;
-  let socialAssistance = 0;
-  for (const i of household.income) {
-    total += i.monthlySek;
-    if (i.source === "social-assistance") socialAssistance += i.monthlySek;
-  }
   let needs = 0;
   for (const n of household.needs.accessibility) needs |= 1 << ACCESSIBILITY_NEEDS.indexOf(n);
-  const guarantee = household.decisions.rentGuarantee;
+  const f = householdFinances(household, facts);
+  // One literal, as in apartmentTerms.
   return {
-    total,
-    withoutSocialAssistance: total - socialAssistance,
-    remarks: household.credit.paymentRemarks,
-    debt: household.credit.housingDebt,
-    hasGuarantee: guarantee !== undefined,
-    guaranteeValid: facts["decisions.rentGuarantee"] === true,
-    guaranteeMax: guarantee === undefined ? 0 : guarantee.maxMonthlySek,
+    total: f.total,
+    socialAssistance: f.socialAssistance,
+    withoutSocialAssistance: f.withoutSocialAssistance,
+    remarks: f.remarks,
+    debt: f.debt,
+    hasGuarantee: f.hasGuarantee,
+    guaranteeValid: f.guaranteeValid,
+    guaranteeMax: f.guaranteeMax,
     counted: counted ?? countedPersons(household, asOf, policy.overcrowding),
     children: (facts["children.count"] as number) > 0,
     needs,
@@ -186,31 +180,25 @@ export function householdTerms(household: Household, facts: Facts, policy: Polic
 }
 
 /**
- * What {@link checkEligibility} decides, without building the check objects: the same rules as `financialCore`,
- * `sizeFits`, `meetsNeed` and `inExcludedDistrict`, read from both sides' terms as bits — every failed check
- * ({@link FAILED_CHECKS}, the reason codes of a result) and whether the rent guarantee lifts a failure. The allocation
- * runs it once on every ranked pair, allocating nothing; a property test holds {@link eligibilityBits} (this, on terms
- * worked out for the one pair) equal to `checkEligibility`, which builds the checks wherever they are shown, and
- * `financialCore` equal to it on the financial checks. `letting`: whether the apartment's letting-rule condition holds
- * for the household (undefined when the policy lacks the rule: the check fails).
+ * What {@link checkEligibility} decides, without building the check objects: the same rules, read from both sides'
+ * terms as bits — `financialVerdict` (which `checkFinances` also reads), `sizeFits`, `meetsNeed` and `excludes` —
+ * every failed check ({@link FAILED_CHECKS}, the reason codes of a result) and whether the rent guarantee lifts a
+ * failure. The allocation runs it once on every ranked pair, allocating nothing; a property test holds
+ * {@link eligibilityBits} (this, on terms worked out for the one pair) equal to `checkEligibility`, which builds the
+ * checks wherever they are shown. `letting`: whether the apartment's letting-rule condition holds for the household
+ * (undefined when the policy lacks the rule: the check fails).
  */
 export function pairBits(h: HouseholdTerms, a: ApartmentTerms, letting: boolean | undefined): number {
-  const incomeOwn = (a.acceptsSocialAssistance ? h.total : h.withoutSocialAssistance) >= a.required;
-  const remarksOwn = h.remarks <= a.maxPaymentRemarks;
-  const debtOwn = !(a.rejectsHousingDebt && h.debt);
-  const needed = !a.secondHand && !(incomeOwn && remarksOwn && debtOwn);
-  const lifted = needed && h.hasGuarantee && a.acceptsRentGuarantee && h.guaranteeValid && !(h.guaranteeMax < a.rent);
-  const waived = a.secondHand || lifted;
+  const finances = financialVerdict(h, a);
+  // FINANCIAL_BITS as literals (an imported constant costs a load and a check per pair): its four failed checks follow
+  // the letting rule in CHECK_CODES, and outcome index 1 is `lifts`.
   return (
     (letting === true ? 0 : 1) |
-    (waived || incomeOwn ? 0 : 2) |
-    (waived || remarksOwn ? 0 : 4) |
-    (waived || debtOwn ? 0 : 8) |
-    (!needed || lifted ? 0 : 16) |
+    ((finances & 0xf) << 1) |
     (sizeFits(h.counted, a.capacity, h.children) ? 0 : 32) |
     ((h.needs & a.meets) === h.needs ? 0 : 64) |
-    (h.excluded.length !== 0 && h.excluded.includes(a.district) ? 128 : 0) |
-    (lifted ? GUARANTEE_LIFTS : 0)
+    (excludes(h.excluded, a.district) ? 128 : 0) |
+    (finances >>> 7 === 1 ? GUARANTEE_LIFTS : 0)
   );
 }
 

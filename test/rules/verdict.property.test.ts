@@ -38,6 +38,8 @@ function eachPair(input: { households: readonly Household[]; apartments: readonl
   }
 }
 
+// Both sides read the same rule cores (financialVerdict, sizeFits, meetsNeed, excludes), so these properties hold the
+// two ways of reading them together; the rules themselves are held to scenario tables (finances.test.ts and others).
 describe("the allocation's fast eligibility verdict", () => {
   it("equals checkEligibility's verdict (eligible, through the rent guarantee) and failed checks on every ranked pair, under every preset", () => {
     let pairs = 0;

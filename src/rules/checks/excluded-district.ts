@@ -18,4 +18,14 @@ export function checkExcludedDistrict(household: Household, apartment: Apartment
 }
 
 /** Whether the apartment lies in one of the household's excluded districts. */
-export const inExcludedDistrict = (household: Household, apartment: Apartment): boolean => household.needs.excludedDistricts.includes(apartment.district);
+export const inExcludedDistrict = (household: Household, apartment: Apartment): boolean => excludes(household.needs.excludedDistricts, apartment.district);
+
+/**
+ * The rule on the household's list and the apartment's district, which `pairBits` reads on every ranked pair: an
+ * exact, case-sensitive name. Most lists are empty, so that case returns before the search.
+ *
+ * @example excludes(["Rosengård"], "Rosengård"); // true
+ */
+export function excludes(excluded: readonly string[], district: string): boolean {
+  return excluded.length !== 0 && excluded.includes(district);
+}
