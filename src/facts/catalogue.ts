@@ -24,11 +24,37 @@ export interface FactDefinition {
 
 export type Facts = Readonly<Record<FactId, FactValue>>;
 
-// Five facts read the members' ages: within one computeFacts call they are computed once.
-let computing: { h: Household; asOf: string; ages?: number[] } | undefined;
-const ages = (h: Household, asOf: string): number[] => {
-  if (computing?.h !== h || computing.asOf !== asOf) return h.members.map((m) => fullYearsBetween(m.birthDate, asOf));
-  return (computing.ages ??= h.members.map((m) => fullYearsBetween(m.birthDate, asOf)));
+/** What the five age facts read of the members, at one date: counted in one pass over the members. */
+interface AgeProfile {
+  adults: number;
+  children: number;
+  underTwo: number;
+  /** The oldest member's age (-Infinity without members, as `Math.max()` of none). */
+  oldest: number;
+  /** A member aged 65 or over. */
+  retirementAge: boolean;
+}
+
+function ageProfile(h: Household, asOf: string): AgeProfile {
+  const profile: AgeProfile = { adults: 0, children: 0, underTwo: 0, oldest: -Infinity, retirementAge: false };
+  for (const m of h.members) {
+    const age = fullYearsBetween(m.birthDate, asOf);
+    if (age >= 18) profile.adults++;
+    else profile.children++;
+    if (age < 2) profile.underTwo++;
+    if (age > profile.oldest) profile.oldest = age;
+    if (age >= 65) profile.retirementAge = true;
+  }
+  return profile;
+}
+
+// Five facts read the members' ages: within one computeFacts call the profile is computed once.
+let computingFor: Household | undefined;
+let computingAsOf = "";
+let computed: AgeProfile | undefined;
+const ages = (h: Household, asOf: string): AgeProfile => {
+  if (computingFor !== h || computingAsOf !== asOf) return ageProfile(h, asOf);
+  return (computed ??= ageProfile(h, asOf));
 };
 const validOn = (asOf: string, from: string | undefined, until: string | undefined): boolean =>
   (from === undefined || days(from) <= days(asOf)) && (until === undefined || days(asOf) <= days(until));
@@ -44,12 +70,12 @@ const fact = (id: FactId, sv: string, en: string, sensitive: boolean, compute: F
 /** The facts catalogue (DESIGN section 5): ids are part of the contract. */
 export const FACTS: { readonly [K in FactId]: FactDefinition } = {
   "household.size": fact("household.size", "Antal personer i hushållet", "Household size", false, (h) => h.members.length),
-  "adults.count": fact("adults.count", "Antal vuxna (18 år eller äldre)", "Adults (18 or over)", false, (h, { asOf }) => ages(h, asOf).filter((a) => a >= 18).length),
-  "children.count": fact("children.count", "Antal barn (under 18 år)", "Children (under 18)", false, (h, { asOf }) => ages(h, asOf).filter((a) => a < 18).length),
-  "children.underTwo.count": fact("children.underTwo.count", "Antal barn under två år", "Children under two", false, (h, { asOf }) => ages(h, asOf).filter((a) => a < 2).length),
-  "age.oldest": fact("age.oldest", "Äldsta medlemmens ålder", "Age of the oldest member", false, (h, { asOf }) => Math.max(...ages(h, asOf))),
+  "adults.count": fact("adults.count", "Antal vuxna (18 år eller äldre)", "Adults (18 or over)", false, (h, { asOf }) => ages(h, asOf).adults),
+  "children.count": fact("children.count", "Antal barn (under 18 år)", "Children (under 18)", false, (h, { asOf }) => ages(h, asOf).children),
+  "children.underTwo.count": fact("children.underTwo.count", "Antal barn under två år", "Children under two", false, (h, { asOf }) => ages(h, asOf).underTwo),
+  "age.oldest": fact("age.oldest", "Äldsta medlemmens ålder", "Age of the oldest member", false, (h, { asOf }) => ages(h, asOf).oldest),
   pensioner: fact("pensioner", "Ålderspensionär (65 år eller pension)", "Pensioner (65+ or pension income)", false, (h, { asOf }) =>
-    ages(h, asOf).some((a) => a >= 65) || h.income.some((i) => i.source === "pension" && i.monthlySek > 0),
+    ages(h, asOf).retirementAge || h.income.some((i) => i.source === "pension" && i.monthlySek > 0),
   ),
   "housing.situation": fact("housing.situation", "Boendesituation", "Housing situation", true, (h) => h.housing.situation),
   "housing.homelessDays": fact("housing.homelessDays", "Dagar i hemlöshet", "Days homeless", true, (h, { asOf }) =>
@@ -100,7 +126,9 @@ export const FACTS: { readonly [K in FactId]: FactDefinition } = {
  * compiler holds it to exactly the catalogue's ids, and a test to the catalogue's order.
  */
 export function computeFacts(h: Household, ctx: FactContext): Facts {
-  computing = { h, asOf: ctx.asOf };
+  computingFor = h;
+  computingAsOf = ctx.asOf;
+  computed = undefined;
   try {
     return {
       "household.size": FACTS["household.size"].compute(h, ctx),
@@ -131,7 +159,8 @@ export function computeFacts(h: Household, ctx: FactContext): Facts {
       "residence.years": FACTS["residence.years"].compute(h, ctx),
     };
   } finally {
-    computing = undefined;
+    computingFor = undefined;
+    computed = undefined;
   }
 }
 
