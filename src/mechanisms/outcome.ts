@@ -78,58 +78,70 @@ export function outcomeIndex(p: Prepared, matching: Matching, memo = true): Outc
   const householdsById = byIdOrder(households);
   const apartmentsById = byIdOrder(apartments);
 
+  const ruleOf = compiled.ruleOf;
+  // Each household's eligible pairs are grouped by letting rule, so that each rule's pass below visits only its own
+  // pairs (at 10⁶ households, scanning every pair of a household once per rule it applied under took seconds).
+  const R = p.order.length;
+  const n = households.length;
   const eligibleStart = new Int32Array(A + 1);
   const ineligibleStart = new Int32Array(A + 1);
-  for (let i = 0; i < pairApartment.length; i++) ((pairFlags[i]! & ELIGIBLE) !== 0 ? eligibleStart : ineligibleStart)[pairApartment[i]! + 1]!++;
+  const groupStart = new Int32Array(n * R + 1);
+  // One pass counts both: each vacancy's eligible and ineligible applicants, and each household's eligible pairs per rule.
+  for (let h = 0; h < n; h++) {
+    for (let i = pairStart[h]!, end = pairStart[h + 1]!; i < end; i++) {
+      const a = pairApartment[i]!;
+      if ((pairFlags[i]! & ELIGIBLE) !== 0) {
+        eligibleStart[a + 1]!++;
+        groupStart[h * R + ruleOf[a]! + 1]!++;
+      } else ineligibleStart[a + 1]!++;
+    }
+  }
   for (let a = 0; a < A; a++) {
     eligibleStart[a + 1]! += eligibleStart[a]!;
     ineligibleStart[a + 1]! += ineligibleStart[a]!;
   }
+  for (let g = 0; g < n * R; g++) groupStart[g + 1]! += groupStart[g]!;
   const eligibleHousehold = new Int32Array(eligibleStart[A]!);
   const eligiblePair = new Int32Array(eligibleStart[A]!);
   const ineligibleHousehold = new Int32Array(ineligibleStart[A]!);
   const ineligiblePair = new Int32Array(ineligibleStart[A]!);
   const eligibleEntry = new Int32Array(eligibleStart[A]!);
   const ineligibleEntry = new Int32Array(ineligibleStart[A]!);
+  const grouped = new Int32Array(groupStart[n * R]!);
   const eFill = eligibleStart.slice(0, A);
   const iFill = ineligibleStart.slice(0, A);
-  // Filled in the order each segment must end up in, so no segment is sorted: ineligible applicants by household id,
-  // eligible applicants rule by rule in that rule's priority order (p.order, the order the rank arrays encode).
+  const gFill = groupStart.slice(0, n * R);
+  // Filled in the order each segment must end up in, so no segment is sorted: ineligible applicants by household id
+  // here (the groups' order within a household does not depend on the order households are visited in), eligible
+  // applicants below, rule by rule in that rule's priority order (p.order, the order the rank arrays encode).
   for (const h of householdsById) {
-    for (let i = pairStart[h]!; i < pairStart[h + 1]!; i++) {
-      if ((pairFlags[i]! & ELIGIBLE) !== 0) continue;
+    for (let i = pairStart[h]!, end = pairStart[h + 1]!; i < end; i++) {
       const a = pairApartment[i]!;
-      ineligibleHousehold[iFill[a]!] = h;
-      ineligibleEntry[iFill[a]!] = ineligibleEntryOf(p, h, i);
-      ineligiblePair[iFill[a]!++] = i;
+      if ((pairFlags[i]! & ELIGIBLE) !== 0) {
+        grouped[gFill[h * R + ruleOf[a]!]!++] = i;
+        continue;
+      }
+      const k = iFill[a]!++;
+      ineligibleHousehold[k] = h;
+      ineligibleEntry[k] = ineligibleEntryOf(p, h, i);
+      ineligiblePair[k] = i;
     }
   }
   const pairPosition = new Int32Array(pairApartment.length);
   const holderPosition = new Int32Array(A);
-  // Each household's eligible pairs grouped by letting rule, so that each rule's pass below visits only its own pairs
-  // (at 10⁶ households, scanning every pair of a household once per rule it applied under took seconds).
-  const R = p.order.length;
-  const n = households.length;
-  const groupStart = new Int32Array(n * R + 1);
-  for (let h = 0; h < n; h++) {
-    for (let i = pairStart[h]!; i < pairStart[h + 1]!; i++) if ((pairFlags[i]! & ELIGIBLE) !== 0) groupStart[h * R + compiled.ruleOf[pairApartment[i]!]! + 1]!++;
-  }
-  for (let g = 0; g < n * R; g++) groupStart[g + 1]! += groupStart[g]!;
-  const grouped = new Int32Array(groupStart[n * R]!);
-  const gFill = groupStart.slice(0, n * R);
-  for (let h = 0; h < n; h++) {
-    for (let i = pairStart[h]!; i < pairStart[h + 1]!; i++) if ((pairFlags[i]! & ELIGIBLE) !== 0) grouped[gFill[h * R + compiled.ruleOf[pairApartment[i]!]!]!++] = i;
-  }
+  const holder = matching.householdOf;
   for (let ri = 0; ri < R; ri++) {
     for (const h of p.order[ri]!) {
       for (let g = groupStart[h * R + ri]!, end = groupStart[h * R + ri + 1]!; g < end; g++) {
         const i = grouped[g]!;
         const a = pairApartment[i]!;
-        pairPosition[i] = eFill[a]! - eligibleStart[a]! + 1;
-        if (matching.householdOf[a] === h) holderPosition[a] = pairPosition[i]!;
-        eligibleHousehold[eFill[a]!] = h;
-        eligibleEntry[eFill[a]!] = eligibleEntryOf(p, h, i);
-        eligiblePair[eFill[a]!++] = i;
+        const k = eFill[a]!++;
+        const position = k - eligibleStart[a]! + 1;
+        pairPosition[i] = position;
+        if (holder[a] === h) holderPosition[a] = position;
+        eligibleHousehold[k] = h;
+        eligibleEntry[k] = eligibleEntryOf(p, h, i);
+        eligiblePair[k] = i;
       }
     }
   }
