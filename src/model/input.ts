@@ -61,7 +61,9 @@ export function crossCheck(input: CrossCheckInput, policy: Policy | undefined): 
     }
   });
 
-  const householdIds = new Set<string>();
+  // Ids in strictly increasing order (how registers usually export them) cannot repeat: one pass of comparisons
+  // instead of a set of every id (at 10⁶ households the set took 0.7 s). Otherwise the set finds the repeats.
+  const householdIds = strictlyIncreasing(input.households) ? undefined : new Set<string>();
   const asOf = days(input.asOf);
   const households = input.households;
   const ranked = rankedIndices(input);
@@ -71,10 +73,10 @@ export function crossCheck(input: CrossCheckInput, policy: Policy | undefined): 
   for (let i = 0; i < households.length; i++) {
     const h = households[i];
     if (!h) continue;
-    if (householdIds.has(h.id)) {
+    if (householdIds?.has(h.id)) {
       issues.push(issue("duplicate_id", ["households", i, "id"], `Hushålls-id "${h.id}" förekommer mer än en gång.`, `Household id "${h.id}" occurs more than once.`, { received: h.id }));
     }
-    householdIds.add(h.id);
+    householdIds?.add(h.id);
     if (PERSONAL_NUMBER.test(h.id)) {
       issues.push(issue("looks_like_personal_number", ["households", i, "id"], "Id:t ser ut som ett personnummer; använd ett pseudonymt id.", "The id looks like a personal identity number; use a pseudonymous id."));
     }
@@ -82,6 +84,17 @@ export function crossCheck(input: CrossCheckInput, policy: Policy | undefined): 
     at += h.preferences.ranking.length;
   }
   return issues;
+}
+
+/** Whether the records' ids (records that failed their schema skipped) rise strictly, in UTF-16 code units. */
+export function strictlyIncreasing(records: readonly ({ id: string } | undefined)[]): boolean {
+  let last: string | undefined;
+  for (const r of records) {
+    if (!r) continue;
+    if (last !== undefined && !(last < r.id)) return false;
+    last = r.id;
+  }
+  return true;
 }
 
 /** The reader's ranking indices when they cover exactly the defined households' entries, else undefined. */

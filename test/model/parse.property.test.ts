@@ -1,6 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { ISSUE_CODES, type Issue, IssueSchema } from "../../src/model/issue.js";
+import { strictlyIncreasing } from "../../src/model/input.js";
 import { parseInput } from "../../src/model/parse.js";
 import { validateAndPrepare } from "../../src/mechanisms/allocate.js";
 import { MUTATOR_NAMES, invalidInput, mutate, validInput } from "../arbitraries/index.js";
@@ -61,6 +62,32 @@ describe("parseInput on generated valid inputs", () => {
     parseInput(input);
     expect(input).toStrictEqual(before);
     expect(parseInput(deepFreeze(structuredClone(input))).ok).toBe(true);
+  });
+});
+
+describe("repeated household ids", () => {
+  // crossCheck skips its set of ids when they rise strictly (nothing can repeat); both ways must report the same.
+  test("are reported at every household whose id an earlier one has, in increasing order or not", () => {
+    let increasing = 0;
+    let repeatedInOrder = 0;
+    fc.assert(
+      fc.property(validInput({ households: { min: 1, max: 12 } }), fc.array(fc.nat({ max: 15 }), { minLength: 12, maxLength: 12 }), fc.boolean(), (input, picks, sorted) => {
+        const doc = structuredClone(input);
+        const ids = doc.households.map((_, i) => `H-${String(picks[i]).padStart(2, "0")}`);
+        if (sorted) ids.sort();
+        doc.households.forEach((h, i) => (h.id = ids[i]!));
+        const expected = ids.flatMap((id, i) => (ids.indexOf(id) < i ? [["households", i, "id"]] : []));
+        const result = parseInput(doc);
+        const found = result.ok ? [] : result.issues.filter((x) => x.code === "duplicate_id").map((x) => x.path);
+        expect(found).toEqual(expected);
+        if (strictlyIncreasing(doc.households)) increasing++;
+        else if (sorted && expected.length > 0) repeatedInOrder++;
+      }),
+      { numRuns: 300 },
+    );
+    // Both ways were taken, including ids in order with repeats.
+    expect(increasing).toBeGreaterThan(20);
+    expect(repeatedInOrder).toBeGreaterThan(20);
   });
 });
 
