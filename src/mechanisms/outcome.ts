@@ -107,7 +107,9 @@ export function outcomeIndex(p: Prepared, matching: Matching, memo = true): Outc
   const ineligiblePair = new Int32Array(ineligibleStart[A]!);
   const eligibleEntry = new Int32Array(eligibleStart[A]!);
   const ineligibleEntry = new Int32Array(ineligibleStart[A]!);
-  const grouped = new Int32Array(groupStart[n * R]!);
+  // Per grouped pair: the pair, its apartment and its printed entry, side by side, so that the priority-order pass below
+  // (households in random order) reads one place per pair instead of three arrays.
+  const grouped = new Int32Array(3 * groupStart[n * R]!);
   const eFill = eligibleStart.slice(0, A);
   const iFill = ineligibleStart.slice(0, A);
   const gFill = groupStart.slice(0, n * R);
@@ -118,7 +120,10 @@ export function outcomeIndex(p: Prepared, matching: Matching, memo = true): Outc
     for (let i = pairStart[h]!, end = pairStart[h + 1]!; i < end; i++) {
       const a = pairApartment[i]!;
       if ((pairFlags[i]! & ELIGIBLE) !== 0) {
-        grouped[gFill[h * R + ruleOf[a]!]!++] = i;
+        const g = 3 * gFill[h * R + ruleOf[a]!]!++;
+        grouped[g] = i;
+        grouped[g + 1] = a;
+        grouped[g + 2] = eligibleEntryOf(p, h, i);
         continue;
       }
       const k = iFill[a]!++;
@@ -132,15 +137,15 @@ export function outcomeIndex(p: Prepared, matching: Matching, memo = true): Outc
   const holder = matching.householdOf;
   for (let ri = 0; ri < R; ri++) {
     for (const h of p.order[ri]!) {
-      for (let g = groupStart[h * R + ri]!, end = groupStart[h * R + ri + 1]!; g < end; g++) {
+      for (let g = 3 * groupStart[h * R + ri]!, end = 3 * groupStart[h * R + ri + 1]!; g < end; g += 3) {
         const i = grouped[g]!;
-        const a = pairApartment[i]!;
+        const a = grouped[g + 1]!;
         const k = eFill[a]!++;
         const position = k - eligibleStart[a]! + 1;
         pairPosition[i] = position;
         if (holder[a] === h) holderPosition[a] = position;
         eligibleHousehold[k] = h;
-        eligibleEntry[k] = eligibleEntryOf(p, h, i);
+        eligibleEntry[k] = grouped[g + 2]!;
         eligiblePair[k] = i;
       }
     }
