@@ -34,6 +34,8 @@ export const APARTMENT_BLOCK = 32;
 interface IdBytes {
   bytes: Uint8Array;
   start: Int32Array;
+  /** The length every id has, or 0 when they differ: id k then starts at `k * width`, without reading `start`. */
+  width: number;
 }
 
 function idBytes(ids: readonly string[]): IdBytes {
@@ -42,7 +44,8 @@ function idBytes(ids: readonly string[]): IdBytes {
   const bytes = new Uint8Array(start[ids.length]!);
   // IdSchema: ASCII only, so one byte per character.
   for (let k = 0; k < ids.length; k++) for (let c = 0, id = ids[k]!; c < id.length; c++) bytes[start[k]! + c] = id.charCodeAt(c);
-  return { bytes, start };
+  const width = ids.length > 0 && ids.every((id) => id.length === ids[0]!.length) ? ids[0]!.length : 0;
+  return { bytes, start, width };
 }
 
 /** What the NDJSON result lines are written from (see above): the outcome index and what is encoded beforehand. */
@@ -155,7 +158,11 @@ class Bytes {
     const { buf } = this;
     const { bytes } = ids;
     let at = this.at;
-    for (let c = ids.start[k]!, to = ids.start[k + 1]!; c < to; c++) buf[at++] = bytes[c]!;
+    // Ids of one length (the usual case) are found without a read of `start`, a cache miss at national scale.
+    const { width } = ids;
+    const from = width !== 0 ? k * width : ids.start[k]!;
+    const to = width !== 0 ? from + width : ids.start[k + 1]!;
+    for (let c = from; c < to; c++) buf[at++] = bytes[c]!;
     this.at = at;
   }
 

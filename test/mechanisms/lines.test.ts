@@ -69,6 +69,22 @@ describe("text-built result lines equal JSON.stringify of their items", () => {
       { numRuns: 40 },
     );
   });
+
+  it("with ids all of one length and of mixed lengths (ids of one length are found without their start offsets)", () => {
+    fc.assert(
+      fc.property(validInput({ households: { min: 2, max: 12 }, apartments: { min: 2, max: 5 } }), fc.boolean(), fc.boolean(), (raw, sameHouseholds, sameApartments) => {
+        // Both kinds of id padded to one width, or given lengths that differ; rankings renamed with their apartments.
+        const rename = (prefix: string, same: boolean) => (k: number): string => (same ? `${prefix}-${String(k).padStart(4, "0")}` : `${prefix}-${"x".repeat(k % 3)}${k}`);
+        const householdId = rename("H", sameHouseholds);
+        const apartmentId = rename("A", sameApartments);
+        const index = new Map(raw.apartments.map((a, k) => [a.id, k]));
+        const households = raw.households.map((h, k) => ({ ...h, id: householdId(k), preferences: { ranking: h.preferences.ranking.map((id) => apartmentId(index.get(id)!)) } }));
+        const apartments = raw.apartments.map((a, k) => ({ ...a, id: apartmentId(k) }));
+        expectLinesEqualItems({ ...raw, households, apartments });
+      }),
+      { numRuns: 60 },
+    );
+  });
 });
 
 describe("looked-up positions equal the searched ones", () => {
