@@ -20,8 +20,11 @@ const ELIGIBLE = 1;
 const encoder = new TextEncoder();
 const utf8 = (text: string): Uint8Array => encoder.encode(text);
 
-/** `["income","rent-guarantee"]` for each failed-check mask (one byte per ranked pair, see prepare), as bytes. */
-const FAILED_JSON = Array.from({ length: 256 }, (_, mask) => utf8(JSON.stringify(codesOfMask(mask))));
+/**
+ * `,"failed":["income","rent-guarantee"]}` for each failed-check mask (one byte per ranked pair, see prepare), as bytes:
+ * how every ineligible reason and entry ends.
+ */
+const FAILED_END = Array.from({ length: 256 }, (_, mask) => utf8(`,"failed":${JSON.stringify(codesOfMask(mask))}}`));
 
 /**
  * Households per block of {@link blockBytes}, and apartments per block (by default): a few megabytes each at national
@@ -63,6 +66,8 @@ export interface LinesData {
   /** Per apartment, how a reason naming it begins, up to its choice rank: one copy per reason instead of three. */
   outrankedPrefix: readonly Uint8Array[];
   ineligiblePrefix: readonly Uint8Array[];
+  /** Per apartment, how an outranked reason naming it ends: `,"holderPosition":N}`. */
+  holderEnd: readonly Uint8Array[];
   /** The `{"proposal": …}` line of each matched household, by household index. */
   proposalLines: Map<number, Uint8Array>;
   /** The `{"unfilled": …}` line of each vacancy that got no proposal, by apartment index. */
@@ -91,6 +96,7 @@ export function linesData(x: OutcomeIndex, header: string, householdBlock = HOUS
     lettingRuleJson: p.apartments.map((a) => utf8(JSON.stringify(a.lettingRule))),
     outrankedPrefix: p.apartments.map((a) => utf8(`{"code":"outranked","apartmentId":"${a.id}","choiceRank":`)),
     ineligiblePrefix: p.apartments.map((a) => utf8(`{"code":"ineligible","apartmentId":"${a.id}","choiceRank":`)),
+    holderEnd: p.apartments.map((_, a) => utf8(`,"holderPosition":${lookups.holderPosition[a]!}}`)),
     proposalLines,
     unfilledLines,
   };
@@ -120,7 +126,7 @@ export function blockCount(d: LinesData): number {
 /**
  * A growing byte buffer that lines are written into. `room(n)` is asked once per entry for an upper bound of what the
  * entry writes (ids are at most 64 bytes, integers at most 16 digits, the longest fragment is a reason's opening with
- * its apartment id, below 128 bytes, and the longest failed-checks list below 160), so the writes themselves check
+ * its apartment id, below 128 bytes, and the longest failed-checks ending below 180), so the writes themselves check
  * nothing.
  */
 class Bytes {
@@ -199,10 +205,7 @@ const UNMATCHED = utf8('{"unmatched":{"householdId":"');
 const REASONS = utf8('","reasons":[');
 const NO_CHOICES = utf8('","reasons":[{"code":"no-choices"}]}}');
 const CHOICE_RANK = utf8('","choiceRank":');
-const FAILED = utf8(',"failed":');
 const POSITION = utf8(',"position":');
-const HOLDER_POSITION = utf8(',"holderPosition":');
-const CLOSE_OBJECT = utf8("}");
 const CLOSE_LINE = utf8("]}}");
 const APARTMENT = utf8('{"apartment":{"apartmentId":"');
 const LETTING_RULE = utf8('","lettingRule":');
@@ -217,7 +220,7 @@ const INELIGIBLE_ENTRY = utf8('{"householdId":"');
 /** The line of household h: its `{"proposal": …}`, or `{"unmatched": …}` with a reason per ranked apartment. */
 function householdLineInto(out: Bytes, d: LinesData, h: number): void {
   const { pairStart, pairApartment, pairFlags, pairFailed } = d.x.p;
-  const { pairPosition, holderPosition } = d.lookups;
+  const { pairPosition } = d.lookups;
   if (d.x.matching.apartmentOf[h] !== -1) {
     const line = d.proposalLines.get(h)!;
     out.room(line.length + 1);
@@ -244,13 +247,8 @@ function householdLineInto(out: Bytes, d: LinesData, h: number): void {
     if (eligible) {
       out.put(POSITION);
       out.int(pairPosition[i]!);
-      out.put(HOLDER_POSITION);
-      out.int(holderPosition[a]!);
-    } else {
-      out.put(FAILED);
-      out.put(FAILED_JSON[pairFailed[i]!]!);
-    }
-    out.put(CLOSE_OBJECT);
+      out.put(d.holderEnd[a]!);
+    } else out.put(FAILED_END[pairFailed[i]!]!);
   }
   out.room(ENTRY_ROOM);
   out.put(CLOSE_LINE);
@@ -290,9 +288,7 @@ function apartmentLineInto(out: Bytes, d: LinesData, a: number): void {
     out.id(d.householdIds, ineligibleHousehold[k]!);
     out.put(CHOICE_RANK);
     out.int(entry >> 8);
-    out.put(FAILED);
-    out.put(FAILED_JSON[entry & 0xff]!);
-    out.put(CLOSE_OBJECT);
+    out.put(FAILED_END[entry & 0xff]!);
   }
   out.room(ENTRY_ROOM);
   out.put(CLOSE_LINE);
