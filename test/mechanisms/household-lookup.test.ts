@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { householdLookup } from "../../src/mechanisms/prepare.js";
 import type { Household } from "../../src/model/household.js";
 
-// Explanations find a household by id: by binary search when the ids rise strictly, by a map otherwise.
+// Explanations find a household by id: by binary search when the ids rise strictly, by a map when that finds nothing.
 describe("householdLookup", () => {
   it("finds every household at its index and no other id, whether the ids are in order or not", () => {
     let inOrder = 0;
