@@ -205,17 +205,13 @@ export function prepare(input: AllocationInput, ranked?: Int32Array): Prepared {
   }
 
   // Only the keys' scores exist, while sorting; afterwards the rank arrays carry the order and keyAt recomputes a key.
+  const scoreInputs = { facts, households, lotteries, groups };
   const order = rules.map((rule, ri) => {
     const list = applicants[ri]!;
     const width = keyWidth(policy, rule);
     const scores = new Float64Array(list.length * width);
-    const digests: string[] = new Array(list.length);
-    for (let i = 0; i < list.length; i++) {
-      const h = list[i]!;
-      packScores(facts[h]!, households[h]!, rule, policy, { lottery: lotteries[h]!, group: groups[h]! }, scores, i * width);
-      digests[i] = lotteries[h]!;
-    }
-    return sortPacked(scores, width, digests).map((i) => list[i]!);
+    packScores(list, scoreInputs, rule, policy, scores);
+    return sortPacked(scores, width, list.map((h) => lotteries[h]!)).map((i) => list[i]!);
   });
   const rank = order.map((list) => {
     const r = new Int32Array(n).fill(n);

@@ -134,14 +134,35 @@ export function keyWidth(policy: Policy, lettingRule: LettingRule): number {
   return partsOf(policy, lettingRule).length;
 }
 
+/** What {@link packScores} reads of each household, by household index: the work `prepare` does once per household. */
+export interface ScoreInputs {
+  facts: readonly Facts[];
+  households: readonly Household[];
+  lotteries: readonly string[];
+  groups: readonly Pick<GroupMatch, "group">[];
+}
+
 /**
- * The scores of {@link priorityKey}'s parts, by the same part definitions, written to `out` from `at` without building
- * the key: a national queue ranks a million households per rule. {@link sortPacked} orders them.
+ * The scores of {@link priorityKey}'s parts for the households in `list` under one letting rule, by the same part
+ * definitions, written to `out` in list order (`keyWidth` numbers each) without building the keys: a national queue
+ * ranks a million households per rule. The definitions are looked up once and one context serves every household.
+ * {@link sortPacked} orders the scores.
  */
-export function packScores(facts: Facts, household: Household, lettingRule: LettingRule, policy: Policy, options: Required<PriorityOptions>, out: Float64Array, at: number): void {
+export function packScores(list: readonly number[], inputs: ScoreInputs, lettingRule: LettingRule, policy: Policy, out: Float64Array): void {
+  if (list.length === 0) return;
   const parts = partsOf(policy, lettingRule);
-  const ctx: PartContext = { facts, household, policy, options };
-  for (let i = 0; i < parts.length; i++) out[at + i] = parts[i]!.score(ctx);
+  const width = parts.length;
+  const first = list[0]!;
+  const options: Required<PriorityOptions> = { lottery: inputs.lotteries[first]!, group: inputs.groups[first]! };
+  const ctx: PartContext = { facts: inputs.facts[first]!, household: inputs.households[first]!, policy, options };
+  for (let i = 0; i < list.length; i++) {
+    const h = list[i]!;
+    ctx.facts = inputs.facts[h]!;
+    ctx.household = inputs.households[h]!;
+    options.lottery = inputs.lotteries[h]!;
+    options.group = inputs.groups[h]!;
+    for (let k = 0; k < width; k++) out[i * width + k] = parts[k]!.score(ctx);
+  }
 }
 
 function partsOf(policy: Policy, lettingRule: LettingRule): readonly PartDefinition[] {

@@ -140,13 +140,18 @@ describe("properties of eligibility and priority (DESIGN section 9)", () => {
         const list = households.map((h, i) => ({ ...h, id: `H-${i}` }));
         const width = keyWidth(policy, rule);
         const scores = new Float64Array(list.length * width);
+        const facts = list.map((h) => factsOfHousehold(h, policy));
+        const lotteries = list.map((h) => lotteryNumber(seed, h.id));
+        const groups = facts.map((f) => ({ group: priorityGroupOnly(f, policy) }));
+        // Scored in a scrambled order (as prepare scores each rule's applicants), each household's scores at its place.
+        const order = Array.from(list.keys()).sort((x, y) => ((x * 7) % 11) - ((y * 7) % 11));
+        const scrambled = new Float64Array(list.length * width);
+        packScores(order, { facts, households: list, lotteries, groups }, rule, policy, scrambled);
+        order.forEach((h, k) => scores.set(scrambled.subarray(k * width, (k + 1) * width), h * width));
         const keys = list.map((h, i) => {
-          const facts = factsOfHousehold(h, policy);
-          const lottery = lotteryNumber(seed, h.id);
           // With the work prepare hands in (lottery digest, group) and without: the same key.
-          const key = priorityKey(facts, h, rule, policy, seed);
-          expect(priorityKey(facts, h, rule, policy, seed, { lottery, group: { group: priorityGroupOnly(facts, policy) } })).toEqual(key);
-          packScores(facts, h, rule, policy, { lottery, group: { group: priorityGroupOnly(facts, policy) } }, scores, i * width);
+          const key = priorityKey(facts[i]!, h, rule, policy, seed);
+          expect(priorityKey(facts[i]!, h, rule, policy, seed, { lottery: lotteries[i]!, group: groups[i]! })).toEqual(key);
           expect(Array.from(scores.subarray(i * width, (i + 1) * width))).toEqual(key.parts.map((part) => part.score));
           return key;
         });
