@@ -284,39 +284,57 @@ export function unfilledItem(x: OutcomeIndex, a: number): { apartmentId: string;
  * other households failed, and building those checks for every applicant of a popular vacancy costs more than the rest.
  */
 export function outcomeIndexFor(p: Prepared, matching: Matching, household: number): OutcomeIndex {
-  const { households, apartments, pairStart, pairApartment, pairFlags, ruleIndex, compiled } = p;
+  const { households, apartments, pairStart, pairApartment, compiled } = p;
+  const { prefStart, prefApartment, ruleOf, rank } = compiled;
   const A = apartments.length;
+  const n = households.length;
   const wanted = new Uint8Array(A);
   for (let i = pairStart[household]!; i < pairStart[household + 1]!; i++) wanted[pairApartment[i]!] = 1;
+  // Every household's eligible apartments (the matching instance's lists: 4 in 10 ranked pairs at 10⁶ × 20) are scanned
+  // for the wanted ones, once to count them and once to note the applicants' places in their rules' orders. The first
+  // explanation in a process runs these loops before V8 has optimised them (a second or so over all ranked pairs at
+  // 10⁶ × 20, while the one compiler thread is busy), so they read as little as they can.
   const eligibleStart = new Int32Array(A + 1);
-  const byApartment = new Map<number, number[]>();
-  for (let a = 0; a < A; a++) if (wanted[a] === 1) byApartment.set(a, []);
-  for (let h = 0; h < households.length; h++) {
-    for (let i = pairStart[h]!; i < pairStart[h + 1]!; i++) {
-      const a = pairApartment[i]!;
-      if (wanted[a] === 0 || (pairFlags[i]! & ELIGIBLE) === 0) continue;
-      byApartment.get(a)!.push(h, i);
+  for (let k = 0; k < prefApartment.length; k++) if (wanted[prefApartment[k]!] === 1) eligibleStart[prefApartment[k]! + 1]!++;
+  for (let a = 0; a < A; a++) eligibleStart[a + 1]! += eligibleStart[a]!;
+  const total = eligibleStart[A]!;
+  const places = new Int32Array(total);
+  const fill = eligibleStart.slice(0, A);
+  for (let h = 0; h < n; h++) {
+    for (let k = prefStart[h]!, end = prefStart[h + 1]!; k < end; k++) {
+      const a = prefApartment[k]!;
+      if (wanted[a] === 1) places[fill[a]!++] = rank[ruleOf[a]!]![h]!;
     }
   }
-  const flat: number[] = [];
+  // Each wanted apartment's applicants in priority order. A household's place in its rule's order is unique, so sorting
+  // the places (natively, without a comparator) orders them, and the rule's order gives the households back.
+  const eligibleHousehold = new Int32Array(total);
+  const eligiblePair = new Int32Array(total);
+  const apartmentsById: number[] = [];
   for (let a = 0; a < A; a++) {
-    eligibleStart[a] = flat.length / 2;
-    const entry = byApartment.get(a);
-    if (!entry) continue;
-    const rank = compiled.rank[ruleIndex.get(apartments[a]!.lettingRule)!]!;
-    const pairs = Array.from({ length: entry.length / 2 }, (_, k) => [entry[2 * k]!, entry[2 * k + 1]!] as const).sort((x, y) => rank[x[0]]! - rank[y[0]]!);
-    for (const [h, i] of pairs) flat.push(h, i);
+    if (wanted[a] === 0) continue;
+    apartmentsById.push(a);
+    const order = p.order[ruleOf[a]!]!;
+    const from = eligibleStart[a]!;
+    const to = eligibleStart[a + 1]!;
+    places.subarray(from, to).sort();
+    for (let at = from; at < to; at++) {
+      const h = order[places[at]!]!;
+      // The household's ranked pair naming a (a ranking names an apartment once).
+      let i = pairStart[h]!;
+      while (pairApartment[i] !== a) i++;
+      eligibleHousehold[at] = h;
+      eligiblePair[at] = i;
+    }
   }
-  eligibleStart[A] = flat.length / 2;
-  const half = (odd: number): Int32Array => Int32Array.from({ length: flat.length / 2 }, (_, k) => flat[2 * k + odd]!);
   return {
     p,
     matching,
     householdsById: Int32Array.of(household),
-    apartmentsById: Int32Array.from(byApartment.keys()).sort((x, y) => byCodePoint(apartments[x]!.id, apartments[y]!.id)),
+    apartmentsById: Int32Array.from(apartmentsById).sort((x, y) => byCodePoint(apartments[x]!.id, apartments[y]!.id)),
     eligibleStart,
-    eligibleHousehold: half(0),
-    eligiblePair: half(1),
+    eligibleHousehold,
+    eligiblePair,
     ineligibleStart: new Int32Array(A + 1),
     ineligibleHousehold: new Int32Array(0),
     ineligiblePair: new Int32Array(0),

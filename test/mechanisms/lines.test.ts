@@ -101,8 +101,17 @@ describe("looked-up positions equal the searched ones", () => {
             if ((p.pairFlags[i]! & 1) === 0) continue;
             expect(x.lookups!.pairPosition[i]).toBe(positionAt(x, p.pairApartment[i]!, h));
           }
-          // Explaining one household builds a restricted index without the lookups: its reasons must be the same.
-          expect(unmatchedItem(outcomeIndexFor(p, matching, h), h)).toEqual(unmatchedItem(x, h));
+          // Explaining one household builds a restricted index without the lookups: its reasons must be the same, and
+          // so must the eligible applicants (households and their ranked pairs, in order) of every apartment it ranked.
+          const one = outcomeIndexFor(p, matching, h);
+          expect(unmatchedItem(one, h)).toEqual(unmatchedItem(x, h));
+          const ranked = new Set(Array.from(p.pairApartment.subarray(p.pairStart[h]!, p.pairStart[h + 1]!)));
+          expect([...one.apartmentsById].sort((a, b) => a - b)).toEqual([...ranked].sort((a, b) => a - b));
+          for (const a of ranked) {
+            const segment = (y: typeof x, list: Int32Array) => Array.from(list.subarray(y.eligibleStart[a]!, y.eligibleStart[a + 1]!));
+            expect(segment(one, one.eligibleHousehold)).toEqual(segment(x, x.eligibleHousehold));
+            expect(segment(one, one.eligiblePair)).toEqual(segment(x, x.eligiblePair));
+          }
         }
         for (let a = 0; a < p.apartments.length; a++) {
           const holder = matching.householdOf[a]!;
