@@ -6,8 +6,7 @@ import { type ProposalState, proposals, proposeFrom } from "../mechanisms/deferr
 import { type Prepared, householdVariant, keyAt, pairEligibility } from "../mechanisms/prepare.js";
 import { FACTS, type FactValue, type Facts, computeFacts } from "../facts/catalogue.js";
 import type { FactId } from "../facts/ids.js";
-import { type Check, type CheckCode, VERDICT_ELIGIBLE, eligibilityVerdict } from "../rules/eligibility.js";
-import { lettingRuleOf } from "../rules/checks/letting-rule.js";
+import { type Check, type CheckCode, VERDICT_ELIGIBLE, householdTerms, pairBits, verdictOf } from "../rules/eligibility.js";
 import { holds } from "../rules/condition.js";
 import { compareKeys } from "../rules/priority.js";
 import type { Change, Counterfactual } from "./types.js";
@@ -129,10 +128,11 @@ export function rerunEligibility(p: Prepared, household: Household, apartmentId:
   const { policy, asOf } = p.input;
   const facts = known ?? computeFacts(household, { asOf, policy });
   const a = p.apartmentIndex.get(apartmentId)!;
-  const apartment = p.apartments[a]!;
-  const def = lettingRuleOf(policy, apartment.lettingRule);
-  // The allocation's own verdict first; the full checks only when the codes of what still fails are needed.
-  if ((eligibilityVerdict(household, facts, apartment, policy, asOf, def ? holds(def.eligible, facts) : undefined) & VERDICT_ELIGIBLE) !== 0) return { eligible: true, failed: [] };
+  // The allocation's own verdict first, from the run's apartment terms and letting conditions; the full checks only
+  // when the codes of what still fails are needed.
+  const condition = p.lettingConditions[p.compiled.ruleOf[a]!];
+  const bits = pairBits(householdTerms(household, facts, policy, asOf), p.apartmentTerms[a]!, condition === undefined ? undefined : holds(condition, facts));
+  if ((verdictOf(bits) & VERDICT_ELIGIBLE) !== 0) return { eligible: true, failed: [] };
   const e = pairEligibility(p, household, facts, a);
   return { eligible: e.eligible, failed: e.checks.filter((c) => !c.pass).map((c) => c.code) };
 }
