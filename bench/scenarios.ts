@@ -130,7 +130,7 @@ export async function fromNdjsonFile(path: string): Promise<Record<string, numbe
   let explained = -1;
   for (let h = 0; h < p.households.length && explained === -1; h++) if (matching.apartmentOf[h] === -1 && lostOnPriority(h)) explained = h;
   const e0 = now();
-  if (explained !== -1) explainInRun(run, matching, run.prepared.households[explained]!.id, { audience: "household" });
+  if (explained !== -1) explainInRun(run, matching, run.prepared.householdIds[explained]!, { audience: "household" });
   const e1 = now();
   const sorted = [...das].sort((a, b) => a - b);
   return {

@@ -126,7 +126,7 @@ export function buildExplanation(run: Run, result: AllocationResult, householdId
   const hi = p.householdIndex.get(householdId);
   if (hi === undefined) return fail([unknownHousehold(householdId)]);
   if (result.audit.inputSha256 !== run.rawSha256) return fail([notThisRun()]);
-  const household = p.households[hi]!;
+  const household = p.households.at(hi)!;
   const { holderOf, rankingOf, positionOf, proposalOf } = resultIndex(result);
   const indexOf = p.householdIndex;
   const proposal = proposalOf.get(householdId);

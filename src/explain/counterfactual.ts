@@ -145,7 +145,7 @@ export function rerunEligibility(p: Prepared, household: Household, apartmentId:
 export function verifyEligibilityChange(p: Prepared, household: Household, apartmentId: string, before: readonly CheckCode[], change: Change): Counterfactual | undefined {
   const changed = applyChange(household, change, p.input);
   const index = p.householdIndex.get(household.id);
-  const known = index === undefined || p.households[index] !== household ? undefined : factsAfter(p.facts[index]!, changed, change, p.input);
+  const known = index === undefined || p.households.at(index) !== household ? undefined : factsAfter(p.facts.at(index)!, changed, change, p.input);
   const after = rerunEligibility(p, changed, apartmentId, known);
   if (after.eligible) return { change, effect: "eligible" };
   const fixedSome = before.some((c) => !after.failed.includes(c));

@@ -4,6 +4,7 @@ import { type Message, type Result, ok } from "../model/issue.js";
 import type { AllocationResult, Audit } from "../model/result.js";
 import { buildResult, validateAndPrepare } from "../mechanisms/allocate.js";
 import { deferredAcceptance } from "../mechanisms/deferred-acceptance.js";
+import { allOf } from "../mechanisms/prepare.js";
 import { CHECK_CODES, type CheckCode } from "../rules/eligibility.js";
 import { QUEUE_BANDS, byCodePoint, median, queueBand } from "./common.js";
 import { renderReportHtml } from "./report-html.js";
@@ -72,7 +73,9 @@ export function buildReport(raw: unknown, options: ReportOptions = {}): Result<A
     if (!alt.ok) return { ok: false, issues: alt.issues.map((i) => (i.path[0] === "policy" ? { ...i, path: ["alternative", ...i.path.slice(1)] } : i)) };
     whatIf = compareRuns(run, result, buildResult(alt.value, deferredAcceptance(alt.value.prepared.compiled)));
   }
-  const { input, households, apartments, facts } = run.prepared;
+  const { input, apartments } = run.prepared;
+  const households = allOf(run.prepared.households);
+  const facts = allOf(run.prepared.facts);
   const { policy, asOf } = input;
   const apartmentById = new Map(apartments.map((a) => [a.id, a]));
   const householdById = new Map(households.map((h, i) => [h.id, i]));

@@ -5,6 +5,7 @@ import type { OrderKey } from "../model/policy.js";
 import type { AllocationResult, ChoiceReason, PriorityJson } from "../model/result.js";
 import { type Run, buildResult, validateAndPrepare } from "../mechanisms/allocate.js";
 import { deferredAcceptance } from "../mechanisms/deferred-acceptance.js";
+import { allOf } from "../mechanisms/prepare.js";
 import { QUEUE_BANDS, byCodePoint, queueBand } from "./common.js";
 import { LETTING_RULE_LABEL, ORDER_KEY_LABEL, checkLabel } from "./labels.js";
 
@@ -95,7 +96,9 @@ function renamePolicyPath(i: Issue): Issue {
 
 /** Compares two results of the same households and vacancies; `runA` supplies groups, queue days and districts. */
 export function compareRuns(runA: Run, a: AllocationResult, b: AllocationResult): WhatIfReport {
-  const { households, apartments, groups, facts } = runA.prepared;
+  const { apartments, groups } = runA.prepared;
+  const households = allOf(runA.prepared.households);
+  const facts = allOf(runA.prepared.facts);
   const districtOf = new Map(apartments.map((x) => [x.id, x.district]));
   const placements = (r: AllocationResult): Map<string, Placement> =>
     new Map(r.proposals.map((p) => [p.householdId, { apartmentId: p.apartmentId, district: districtOf.get(p.apartmentId)!, lettingRule: p.lettingRule, choiceRank: p.choiceRank, rentGuaranteeRequired: p.rentGuaranteeRequired, priority: p.priority }]));

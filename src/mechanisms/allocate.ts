@@ -174,7 +174,7 @@ export function allocate(raw: unknown, options: AllocateOptions = {}): Result<Al
  */
 export function withExplanations(run: Run, result: AllocationResult): AllocationResult {
   const explanations: Record<string, HouseholdExplanation> = {};
-  const ids = run.prepared.households.map((h) => h.id).sort(byCodePoint);
+  const ids = [...run.prepared.householdIds].sort(byCodePoint);
   for (const id of ids) {
     const full = buildExplanation(run, result, id, { counterfactuals: "eligibility", rankings: false });
     if (!full.ok) throw new Error(`invariant: no explanation for ${id}`);

@@ -91,7 +91,7 @@ export function linesData(x: OutcomeIndex, header: string, householdBlock = HOUS
     header: utf8(header),
     householdBlock,
     apartmentBlock,
-    householdIds: idBytes(p.households.map((h) => h.id)),
+    householdIds: idBytes(p.householdIds),
     apartmentIds: idBytes(p.apartments.map((a) => a.id)),
     lettingRuleJson: p.apartments.map((a) => utf8(JSON.stringify(a.lettingRule))),
     outrankedPrefix: p.apartments.map((a) => utf8(`{"code":"outranked","apartmentId":"${a.id}","choiceRank":`)),

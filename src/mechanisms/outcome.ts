@@ -14,10 +14,9 @@ const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
  * test the cross-record checks make). Otherwise the ids are sorted from one array of them (at 10⁶ households, a
  * comparator reading each record's id across the heap took seconds).
  */
-function byIdOrder(records: readonly { id: string }[]): Int32Array {
-  const order = Int32Array.from(records.keys());
-  if (strictlyIncreasing(records)) return order;
-  const ids = records.map((r) => r.id);
+function byIdOrder(ids: readonly string[]): Int32Array {
+  const order = Int32Array.from(ids.keys());
+  if (strictlyIncreasing(ids)) return order;
   return order.sort((x, y) => byCodePoint(ids[x]!, ids[y]!));
 }
 
@@ -76,8 +75,8 @@ const ineligibleEntryOf = (p: Prepared, h: number, i: number): number => ((i - p
 export function outcomeIndex(p: Prepared, matching: Matching, memo = true): OutcomeIndex {
   const { households, apartments, pairStart, pairApartment, pairFlags, compiled } = p;
   const A = apartments.length;
-  const householdsById = byIdOrder(households);
-  const apartmentsById = byIdOrder(apartments);
+  const householdsById = byIdOrder(p.householdIds);
+  const apartmentsById = byIdOrder(apartments.map((a) => a.id));
 
   const ruleOf = compiled.ruleOf;
   // Each household's eligible pairs are grouped by letting rule, so that each rule's pass below visits only its own
@@ -196,7 +195,7 @@ export function proposalItem(x: OutcomeIndex, h: number): Proposal | undefined {
   let i = p.pairStart[h]!;
   while (p.pairApartment[i] !== a) i++;
   const apartment = p.apartments[a]!;
-  return { householdId: p.households[h]!.id, apartmentId: apartment.id, choiceRank: i - p.pairStart[h]! + 1, lettingRule: apartment.lettingRule, rentGuaranteeRequired: (p.pairFlags[i]! & GUARANTEE) !== 0, priority: priorityJson(keyOf(p, a, h)) };
+  return { householdId: p.householdIds[h]!, apartmentId: apartment.id, choiceRank: i - p.pairStart[h]! + 1, lettingRule: apartment.lettingRule, rentGuaranteeRequired: (p.pairFlags[i]! & GUARANTEE) !== 0, priority: priorityJson(keyOf(p, a, h)) };
 }
 
 /** Why an unmatched household got none of its ranked apartments, one reason per ranked apartment. */
@@ -215,7 +214,7 @@ export function unmatchedItem(x: OutcomeIndex, h: number): { householdId: string
     // No waste and no justified envy: an eligible apartment the household did not get is held by someone ranked higher.
     reasons.push({ code: "outranked", apartmentId, choiceRank, position: pairPositionAt(x, a, h, i), holderPosition: holderPositionAt(x, a) });
   }
-  return { householdId: p.households[h]!.id, reasons: reasons.length > 0 ? reasons : [{ code: "no-choices" }] };
+  return { householdId: p.householdIds[h]!, reasons: reasons.length > 0 ? reasons : [{ code: "no-choices" }] };
 }
 
 /**
@@ -235,7 +234,7 @@ export function apartmentItem(x: OutcomeIndex, a: number, detail: Detail = "full
     const h = x.eligibleHousehold[k]!;
     const i = x.eligiblePair[k]!;
     const position = ranking.length + 1;
-    const householdId = p.households[h]!.id;
+    const householdId = p.householdIds[h]!;
     const choiceRank = i - p.pairStart[h]! + 1;
     const rentGuaranteeRequired = (p.pairFlags[i]! & GUARANTEE) !== 0;
     ranking.push(full ? { position, householdId, choiceRank, rentGuaranteeRequired, priority: priorityJson(keyOf(p, a, h)) } : { position, householdId, choiceRank, rentGuaranteeRequired });
@@ -244,7 +243,7 @@ export function apartmentItem(x: OutcomeIndex, a: number, detail: Detail = "full
   for (let k = x.ineligibleStart[a]!; k < x.ineligibleStart[a + 1]!; k++) {
     const h = x.ineligibleHousehold[k]!;
     const i = x.ineligiblePair[k]!;
-    const householdId = p.households[h]!.id;
+    const householdId = p.householdIds[h]!;
     const choiceRank = i - p.pairStart[h]! + 1;
     // Codes and compared values (DESIGN section 4); each rule's source is cited in the explanations.
     ineligible.push(full ? { householdId, choiceRank, failed: failedAt(x, h, i).map(withoutSource) as ApartmentOutcome["ineligible"][number]["failed"] } : { householdId, choiceRank, failed: failedCodes(x, i) });

@@ -7,7 +7,7 @@ import type { Condition } from "../model/policy.js";
 import { type Evaluation, holds } from "../rules/condition.js";
 import { type ApartmentTerms, type Eligibility, FAILED_CHECKS, VERDICT_ELIGIBLE, VERDICT_GUARANTEE, apartmentTerms, checkEligibility, householdTerms, pairBits, verdictOf } from "../rules/eligibility.js";
 import { lettingRuleOf } from "../rules/checks/letting-rule.js";
-import { type GroupMatch, type PriorityKey, compareKeys, keyWidth, lotteryNumber, packScores, priorityGroupOf, priorityGroupOnly, priorityKey, sortPacked } from "../rules/priority.js";
+import { type GroupMatch, type KeyScorer, type PriorityKey, compareKeys, keyScorer, lotteryNumber, priorityGroupOf, priorityGroupOnly, priorityKey, sortPacked } from "../rules/priority.js";
 import type { CompiledInstance, HouseholdVariant } from "./deferred-acceptance.js";
 
 /** One entry of a household's ranking: the apartment, its 1-based place in the list, and the eligibility verdict. */
@@ -24,17 +24,38 @@ export interface RankedChoice {
 const ELIGIBLE = VERDICT_ELIGIBLE;
 const GUARANTEE = VERDICT_GUARANTEE;
 
+/**
+ * Records by index: an array, or records kept elsewhere and rebuilt on demand (a streamed national run keeps each
+ * household as its line, see `src/mechanisms/ndjson-run.ts`). Arrays have this shape already.
+ */
+export interface Indexed<T> {
+  readonly length: number;
+  at(index: number): T | undefined;
+}
+
+/** Every record of an {@link Indexed}, as an array (the array itself when it is one). */
+export function allOf<T>(records: Indexed<T>): readonly T[] {
+  return Array.isArray(records) ? (records as readonly T[]) : Array.from({ length: records.length }, (_, i) => records.at(i)!);
+}
+
+/** A validated input without its households (they are `Prepared.households`). */
+export type RunInput = Omit<AllocationInput, "households">;
+
 /** Everything the mechanisms and explanations read, computed once per household, apartment and ranked pair. */
 export interface Prepared {
-  input: AllocationInput;
-  households: readonly Household[];
+  input: RunInput;
+  /** Each household, by index (`at`): in memory, or rebuilt from its line by the same validation. */
+  households: Indexed<Household>;
+  /** Each household's id, by index. */
+  householdIds: readonly string[];
   apartments: readonly Apartment[];
   apartmentIndex: ReadonlyMap<string, number>;
   /** What each apartment's verdicts read of it, by index (`apartmentTerms`). */
   apartmentTerms: readonly ApartmentTerms[];
   /** Household index by id (see {@link householdLookup}). */
   householdIndex: HouseholdLookup;
-  facts: readonly Facts[];
+  /** Each household's facts, by index: kept, or computed again by the same `computeFacts` on demand. */
+  facts: Indexed<Facts>;
   /** Each household's priority group (the condition traces are not kept: an explanation re-evaluates what it shows). */
   groups: readonly Pick<GroupMatch, "group">[];
   lotteries: readonly string[];
@@ -74,7 +95,7 @@ type PairArrays = Pick<Prepared, "pairApartment" | "pairFlags" | "pairFailed">;
  * terms are worked out once, and each letting rule's condition once per rule it applies under (it does not depend on
  * the apartment; explanations evaluate it again, with the trace).
  */
-function fillChoices(ctx: Context, household: Household, facts: Facts, out: PairArrays, at: number, ranked?: Int32Array): void {
+function fillChoices(ctx: Context, household: Household, facts: Facts, out: PairArrays, at: number, ranked?: Int32Array, rankedAt = at): void {
   const { policy, asOf } = ctx.input;
   const terms = householdTerms(household, facts, policy, asOf);
   const { apartmentTerms, lettingConditions, apartmentIndex } = ctx;
@@ -85,7 +106,7 @@ function fillChoices(ctx: Context, household: Household, facts: Facts, out: Pair
   const ranking = household.preferences.ranking;
   for (let k = 0; k < ranking.length; k++) {
     // The reader's index when it has one (its lookup of this very entry); otherwise the entry is looked up here.
-    const hint = ranked === undefined ? -1 : ranked[at + k]!;
+    const hint = ranked === undefined ? -1 : ranked[rankedAt + k]!;
     const ai = hint >= 0 ? hint : apartmentIndex.get(ranking[k]!)!;
     const r = ruleOf[ai]!;
     const bit = 1 << r;
@@ -121,9 +142,9 @@ export function eligibilityAt(p: Prepared, h: number, i: number, memo = true): E
   let cache = MEMO.get(p);
   const hit = cache?.get(i);
   if (hit) return hit;
-  const facts = p.facts[h]!;
+  const facts = p.facts.at(h)!;
   const a = p.pairApartment[i]!;
-  const e = pairEligibility(p, p.households[h]!, facts, a);
+  const e = pairEligibility(p, p.households.at(h)!, facts, a);
   if (memo) {
     if (!cache) MEMO.set(p, (cache = new Map()));
     cache.set(i, e);
@@ -158,87 +179,160 @@ export function choicesOf(p: Prepared, h: number): RankedChoice[] {
  * lookup itself is cheap, but reading each entry and the apartment it names again is a cache miss per pair.
  */
 export function prepare(input: AllocationInput, ranked?: Int32Array): Prepared {
-  const { households, apartments, policy, asOf, seed } = input;
-  const factCtx = { asOf, policy };
-  const apartmentIndex = new Map(apartments.map((a, i) => [a.id, i]));
-  const rules = [...new Set(apartments.map((a) => a.lettingRule))].sort();
-  const ruleIndex = new Map(rules.map((r, i) => [r, i]));
-  const ruleOfApartment = Uint8Array.from(apartments.map((a) => ruleIndex.get(a.lettingRule)!));
-  const apartmentTermsOf = apartments.map((a) => apartmentTerms(a, policy));
-  const lettingConditions = rules.map((r) => lettingRuleOf(policy, r)?.eligible);
-  const ctx: Context = { input, apartments, apartmentIndex, apartmentTerms: apartmentTermsOf, lettingConditions, compiled: { ruleOf: ruleOfApartment } };
-
+  const { households } = input;
   const n = households.length;
-  const facts: Facts[] = new Array(n);
-  const groups: Pick<GroupMatch, "group">[] = new Array(n);
-  const lotteries: string[] = new Array(n);
-  const pairStart = new Int32Array(n + 1);
   let total = 0;
-  for (let h = 0; h < n; h++) {
-    pairStart[h] = total;
-    total += households[h]!.preferences.ranking.length;
-  }
-  pairStart[n] = total;
+  for (let h = 0; h < n; h++) total += households[h]!.preferences.ranking.length;
   const known = ranked?.length === total ? ranked : undefined;
-  const pairApartment = new Int32Array(total);
-  const pairFlags = new Uint8Array(total);
-  const pairFailed = new Uint8Array(total);
-  const pairs: PairArrays = { pairApartment, pairFlags, pairFailed };
-  const applicants = rules.map(() => [] as number[]);
-  const applied = new Uint8Array(rules.length);
-
-  for (let h = 0; h < n; h++) {
+  const builder = new PrepareBuilder(input, { households: n, pairs: total });
+  const facts: Facts[] = new Array(n);
+  for (let h = 0, at = 0; h < n; h++) {
     const household = households[h]!;
-    const f = computeFacts(household, factCtx);
-    facts[h] = f;
-    groups[h] = { group: priorityGroupOnly(f, policy) };
-    lotteries[h] = lotteryNumber(seed, household.id);
-    applied.fill(0);
-    fillChoices(ctx, household, f, pairs, pairStart[h]!, known);
-    for (let i = pairStart[h]!; i < pairStart[h + 1]!; i++) {
-      const ri = ruleOfApartment[pairApartment[i]!]!;
-      if (applied[ri] === 0) {
-        applied[ri] = 1;
-        applicants[ri]!.push(h);
-      }
-    }
+    facts[h] = builder.add(household, known, at);
+    at += household.preferences.ranking.length;
+  }
+  return builder.finish(households, facts);
+}
+
+/** A growable copy of `from` with room for `need` elements. */
+function grown<T extends Int32Array | Uint8Array | Float64Array>(from: T, need: number): T {
+  if (need <= from.length) return from;
+  const next = new (from.constructor as new (n: number) => T)(Math.max(need, from.length * 2));
+  next.set(from);
+  return next;
+}
+
+/**
+ * {@link prepare} one household at a time, in input order, keeping nothing of a household but its id, priority group,
+ * lottery digest, ranked pairs and ranking scores: the streamed NDJSON reader prepares each household as its line
+ * arrives and lets the parsed record go (at 10⁶ households, keeping every record cost the garbage collector seconds).
+ * `prepare` itself is this builder over an array.
+ */
+export class PrepareBuilder {
+  private readonly ctx: Context;
+  private readonly factCtx: { asOf: string; policy: RunInput["policy"] };
+  private readonly rules: LettingRule[];
+  private readonly ruleIndex: Map<LettingRule, number>;
+  private readonly ruleOfApartment: Uint8Array;
+  private readonly scorers: KeyScorer[];
+  private pairStart: Int32Array;
+  private pairs: PairArrays;
+  private total = 0;
+  private n = 0;
+  private readonly ids: string[] = [];
+  private readonly groups: Pick<GroupMatch, "group">[] = [];
+  private readonly lotteries: string[] = [];
+  /** Per rule index: households that applied under it, in input order, and their scores side by side. */
+  private readonly applicants: number[][];
+  private readonly scores: Float64Array[];
+  private readonly applied: Uint8Array;
+
+  /** `expected`: how many households and ranked pairs are coming, when known (the arrays are then not grown). */
+  constructor(
+    private readonly input: RunInput,
+    expected: { households: number; pairs: number } = { households: 1024, pairs: 1 << 16 },
+  ) {
+    const { apartments, policy, asOf } = input;
+    this.factCtx = { asOf, policy };
+    const apartmentIndex = new Map(apartments.map((a, i) => [a.id, i]));
+    this.rules = [...new Set(apartments.map((a) => a.lettingRule))].sort();
+    this.ruleIndex = new Map(this.rules.map((r, i) => [r, i]));
+    this.ruleOfApartment = Uint8Array.from(apartments.map((a) => this.ruleIndex.get(a.lettingRule)!));
+    const lettingConditions = this.rules.map((r) => lettingRuleOf(policy, r)?.eligible);
+    this.ctx = { input, apartments, apartmentIndex, apartmentTerms: apartments.map((a) => apartmentTerms(a, policy)), lettingConditions, compiled: { ruleOf: this.ruleOfApartment } };
+    this.pairStart = new Int32Array(expected.households + 1);
+    this.pairs = { pairApartment: new Int32Array(expected.pairs), pairFlags: new Uint8Array(expected.pairs), pairFailed: new Uint8Array(expected.pairs) };
+    this.scorers = this.rules.map((rule) => keyScorer(policy, rule));
+    this.applicants = this.rules.map(() => []);
+    this.scores = this.scorers.map((s) => new Float64Array(s.width * Math.min(expected.households, 1 << 16)));
+    this.applied = new Uint8Array(this.rules.length);
   }
 
-  // Only the keys' scores exist, while sorting; afterwards the rank arrays carry the order and keyAt recomputes a key.
-  const scoreInputs = { facts, households, lotteries, groups };
-  const order = rules.map((rule, ri) => {
-    const list = applicants[ri]!;
-    const width = keyWidth(policy, rule);
-    const scores = new Float64Array(list.length * width);
-    packScores(list, scoreInputs, rule, policy, scores);
-    return sortPacked(scores, width, list.map((h) => lotteries[h]!)).map((i) => list[i]!);
-  });
-  const rank = order.map((list) => {
-    const r = new Int32Array(n).fill(n);
-    for (let i = 0; i < list.length; i++) r[list[i]!] = i;
-    return r;
-  });
-  const compiled = compile(n, apartments.length, pairStart, pairApartment, pairFlags, ruleOfApartment, rank);
-  return {
-    input,
-    households,
-    apartments,
-    apartmentIndex,
-    apartmentTerms: apartmentTermsOf,
-    householdIndex: householdLookup(households),
-    facts,
-    groups,
-    lotteries,
-    pairStart,
-    pairApartment,
-    pairFlags,
-    pairFailed,
-    rules,
-    ruleIndex,
-    lettingConditions,
-    order,
-    compiled,
-  };
+  /**
+   * Prepares the next household (index = households added before it) and returns its facts. `ranked` from `at`: its
+   * entries' apartment indices, when the reader looked them up.
+   */
+  add(household: Household, ranked?: Int32Array, at = 0): Facts {
+    const { policy, seed } = this.input;
+    const h = this.n++;
+    const length = household.preferences.ranking.length;
+    const start = this.total;
+    this.pairStart = grown(this.pairStart, h + 2);
+    if (start + length > this.pairs.pairApartment.length) {
+      const need = start + length;
+      this.pairs = { pairApartment: grown(this.pairs.pairApartment, need), pairFlags: grown(this.pairs.pairFlags, need), pairFailed: grown(this.pairs.pairFailed, need) };
+    }
+    this.pairStart[h] = start;
+    this.total = start + length;
+    this.pairStart[h + 1] = this.total;
+    const f = computeFacts(household, this.factCtx);
+    const group = { group: priorityGroupOnly(f, policy) };
+    const lottery = lotteryNumber(seed, household.id);
+    this.ids.push(household.id);
+    this.groups.push(group);
+    this.lotteries.push(lottery);
+    fillChoices(this.ctx, household, f, this.pairs, start, ranked, at);
+    const { applied, ruleOfApartment } = this;
+    const { pairApartment } = this.pairs;
+    applied.fill(0);
+    for (let i = start; i < this.total; i++) {
+      const ri = ruleOfApartment[pairApartment[i]!]!;
+      if (applied[ri] !== 0) continue;
+      applied[ri] = 1;
+      const list = this.applicants[ri]!;
+      const scorer = this.scorers[ri]!;
+      const from = list.length * scorer.width;
+      this.scores[ri] = grown(this.scores[ri]!, from + scorer.width);
+      scorer.write(f, household, lottery, group, this.scores[ri]!, from);
+      list.push(h);
+    }
+    return f;
+  }
+
+  /** The prepared run over every household added, which `households` and `facts` give by index. */
+  finish(households: Indexed<Household>, facts: Indexed<Facts>): Prepared {
+    const { input, rules, ruleIndex, ruleOfApartment, lotteries, n, total } = this;
+    const { apartments } = input;
+    const trim = <T extends Int32Array | Uint8Array>(a: T, length: number): T => (a.length === length ? a : (a.slice(0, length) as T));
+    const pairStart = trim(this.pairStart, n + 1);
+    const pairApartment = trim(this.pairs.pairApartment, total);
+    const pairFlags = trim(this.pairs.pairFlags, total);
+    const pairFailed = trim(this.pairs.pairFailed, total);
+    // Only the keys' scores exist, while sorting; afterwards the rank arrays carry the order and keyAt recomputes a key.
+    const order = rules.map((_, ri) => {
+      const list = this.applicants[ri]!;
+      const width = this.scorers[ri]!.width;
+      return sortPacked(this.scores[ri]!.subarray(0, list.length * width), width, list.map((h) => lotteries[h]!)).map((i) => list[i]!);
+    });
+    const rank = order.map((list) => {
+      const r = new Int32Array(n).fill(n);
+      for (let i = 0; i < list.length; i++) r[list[i]!] = i;
+      return r;
+    });
+    const compiled = compile(n, apartments.length, pairStart, pairApartment, pairFlags, ruleOfApartment, rank);
+    const { apartmentIndex, apartmentTerms: terms, lettingConditions } = this.ctx;
+    return {
+      input,
+      households,
+      householdIds: this.ids,
+      apartments,
+      apartmentIndex,
+      apartmentTerms: terms,
+      householdIndex: householdLookup(this.ids),
+      facts,
+      groups: this.groups,
+      lotteries,
+      pairStart,
+      pairApartment,
+      pairFlags,
+      pairFailed,
+      rules,
+      ruleIndex,
+      lettingConditions,
+      order,
+      compiled,
+    };
+  }
 }
 
 /** Finds a household's index by its id. */
@@ -253,19 +347,19 @@ export interface HouseholdLookup {
  * preparing: at 10⁶ households the map took 0.4 s, which a run that only writes its result does not need, and an
  * explanation after a national run does not either when the ids are in order.
  */
-export function householdLookup(households: readonly Household[]): HouseholdLookup {
+export function householdLookup(ids: readonly string[]): HouseholdLookup {
   let map: Map<string, number> | undefined;
   return {
     get(id) {
       let lo = 0;
-      let hi = households.length;
+      let hi = ids.length;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (households[mid]!.id < id) lo = mid + 1;
+        if (ids[mid]! < id) lo = mid + 1;
         else hi = mid;
       }
-      if (lo < households.length && households[lo]!.id === id) return lo;
-      return (map ??= new Map(households.map((h, i) => [h.id, i]))).get(id);
+      if (lo < ids.length && ids[lo] === id) return lo;
+      return (map ??= new Map(ids.map((h, i) => [h, i]))).get(id);
     },
   };
 }
@@ -277,7 +371,7 @@ export function householdLookup(households: readonly Household[]): HouseholdLook
 export function keyAt(p: Prepared, ri: number, h: number): PriorityKey | undefined {
   if (p.compiled.rank[ri]![h]! >= p.households.length) return undefined;
   const { policy, seed } = p.input;
-  return priorityKey(p.facts[h]!, p.households[h]!, p.rules[ri]!, policy, seed, { lottery: p.lotteries[h]!, group: p.groups[h]! });
+  return priorityKey(p.facts.at(h)!, p.households.at(h)!, p.rules[ri]!, policy, seed, { lottery: p.lotteries[h]!, group: p.groups[h]! });
 }
 
 /** Keeps only eligible pairs, in each household's order: the deferred-acceptance instance. */

@@ -43,8 +43,24 @@ export interface CrossCheckInput {
 /** Checks that span records: unique ids, rankings that name real vacancies, an adult per household, no future dates. */
 export function crossCheck(input: CrossCheckInput, policy: Policy | undefined): Issue[] {
   const issues: Issue[] = [];
+  const apartmentIds = checkApartments(input.apartments, policy, issues);
+  const ranked = rankedIndices(input);
+  const checker = new HouseholdChecker(input.asOf, apartmentIds, input.apartments.length, ranked !== undefined, strictlyIncreasing(input.households));
+  const households = input.households;
+  let at = 0;
+  for (let i = 0; i < households.length; i++) {
+    const h = households[i];
+    if (!h) continue;
+    checker.check(h, i, issues, ranked, at);
+    at += h.preferences.ranking.length;
+  }
+  return issues;
+}
+
+/** The apartments' own cross-record checks (unique ids, landlord and letting rule in the policy); returns their ids. */
+export function checkApartments(apartments: readonly (Apartment | undefined)[], policy: Policy | undefined, issues: Issue[]): Set<string> {
   const apartmentIds = new Set<string>();
-  input.apartments.forEach((a, i) => {
+  apartments.forEach((a, i) => {
     if (!a) return;
     const path: Path = ["apartments", i];
     if (apartmentIds.has(a.id)) {
@@ -60,39 +76,66 @@ export function crossCheck(input: CrossCheckInput, policy: Policy | undefined): 
       }
     }
   });
+  return apartmentIds;
+}
 
-  // Ids in strictly increasing order (how registers usually export them) cannot repeat: one pass of comparisons
-  // instead of a set of every id (at 10⁶ households the set took 0.7 s). Otherwise the set finds the repeats.
-  const householdIds = strictlyIncreasing(input.households) ? undefined : new Set<string>();
-  const asOf = days(input.asOf);
-  const households = input.households;
-  const ranked = rankedIndices(input);
-  // stamp[a] = the household whose ranking last named apartment a: a repeat within one ranking is a duplicate.
-  const stamp = ranked ? new Int32Array(input.apartments.length).fill(-1) : undefined;
-  let at = 0;
-  for (let i = 0; i < households.length; i++) {
-    const h = households[i];
-    if (!h) continue;
-    if (householdIds?.has(h.id)) {
-      issues.push(issue("duplicate_id", ["households", i, "id"], `Hushålls-id "${h.id}" förekommer mer än en gång.`, `Household id "${h.id}" occurs more than once.`, { received: h.id }));
+/**
+ * The households' cross-record checks, one household at a time in input order (the streamed NDJSON reader checks each
+ * as it arrives and keeps none): repeated ids, ids that look like personal numbers, an adult, no future dates,
+ * rankings naming real vacancies once each. Issues are the same, in the same order, as one pass over every household.
+ */
+export class HouseholdChecker {
+  private readonly asOfDays: number;
+  /** Ids seen so far, once they stop rising strictly (a set of every id only then: see `check`). */
+  private seen: Set<string> | undefined;
+  private last: string | undefined;
+  /** stamp[a] = the household whose ranking last named apartment a: a repeat within one ranking is a duplicate. */
+  private readonly stamp: Int32Array | undefined;
+
+  /**
+   * `withIndices`: `check` is given the reader's ranking indices. `rising`: every id is known to rise strictly (no set
+   * is needed); otherwise the ids seen are kept from the start, or `earlier` gives them when they stop rising.
+   */
+  constructor(
+    private readonly asOf: string,
+    private readonly apartmentIds: ReadonlySet<string>,
+    apartments: number,
+    withIndices: boolean,
+    private readonly rising: boolean,
+    private readonly earlier?: () => Iterable<string>,
+  ) {
+    this.asOfDays = days(asOf);
+    this.stamp = withIndices ? new Int32Array(apartments).fill(-1) : undefined;
+    if (!rising && !earlier) this.seen = new Set();
+  }
+
+  /** Checks household `h` at index `i`; `ranked` from `at` holds its entries' apartment indices when given. */
+  check(h: Household, i: number, issues: Issue[], ranked?: Int32Array, at = 0): void {
+    // Ids in strictly increasing order (how registers usually export them) cannot repeat: comparisons instead of a set
+    // of every id (at 10⁶ households the set took 0.7 s). Otherwise the set finds the repeats.
+    if (!this.rising) {
+      if (this.seen === undefined && this.last !== undefined && !(this.last < h.id)) this.seen = new Set(this.earlier!());
+      this.last = h.id;
+      if (this.seen?.has(h.id)) {
+        issues.push(issue("duplicate_id", ["households", i, "id"], `Hushålls-id "${h.id}" förekommer mer än en gång.`, `Household id "${h.id}" occurs more than once.`, { received: h.id }));
+      }
+      this.seen?.add(h.id);
     }
-    householdIds?.add(h.id);
     if (PERSONAL_NUMBER.test(h.id)) {
       issues.push(issue("looks_like_personal_number", ["households", i, "id"], "Id:t ser ut som ett personnummer; använd ett pseudonymt id.", "The id looks like a personal identity number; use a pseudonymous id."));
     }
-    checkHousehold(h, input.asOf, asOf, i, apartmentIds, issues, ranked && stamp ? { ranked, at, stamp } : undefined);
-    at += h.preferences.ranking.length;
+    checkHousehold(h, this.asOf, this.asOfDays, i, this.apartmentIds, issues, ranked && this.stamp ? { ranked, at, stamp: this.stamp } : undefined);
   }
-  return issues;
 }
 
-/** Whether the records' ids (records that failed their schema skipped) rise strictly, in UTF-16 code units. */
-export function strictlyIncreasing(records: readonly ({ id: string } | undefined)[]): boolean {
+/** Whether the records' ids, or the ids given, rise strictly in UTF-16 code units (records that failed their schema skipped). */
+export function strictlyIncreasing(records: readonly ({ id: string } | string | undefined)[]): boolean {
   let last: string | undefined;
   for (const r of records) {
-    if (!r) continue;
-    if (last !== undefined && !(last < r.id)) return false;
-    last = r.id;
+    if (r === undefined) continue;
+    const id = typeof r === "string" ? r : r.id;
+    if (last !== undefined && !(last < id)) return false;
+    last = id;
   }
   return true;
 }

@@ -143,26 +143,44 @@ export interface ScoreInputs {
 }
 
 /**
- * The scores of {@link priorityKey}'s parts for the households in `list` under one letting rule, by the same part
- * definitions, written to `out` in list order (`keyWidth` numbers each) without building the keys: a national queue
- * ranks a million households per rule. The definitions are looked up once and one context serves every household.
- * {@link sortPacked} orders the scores.
+ * The scores of {@link priorityKey}'s parts for the households in `list` under one letting rule, written to `out` in
+ * list order (`keyWidth` numbers each) by {@link keyScorer}, without building the keys: a national queue ranks a
+ * million households per rule. {@link sortPacked} orders the scores.
  */
 export function packScores(list: readonly number[], inputs: ScoreInputs, lettingRule: LettingRule, policy: Policy, out: Float64Array): void {
-  if (list.length === 0) return;
-  const parts = partsOf(policy, lettingRule);
-  const width = parts.length;
-  const first = list[0]!;
-  const options: Required<PriorityOptions> = { lottery: inputs.lotteries[first]!, group: inputs.groups[first]! };
-  const ctx: PartContext = { facts: inputs.facts[first]!, household: inputs.households[first]!, policy, options };
+  const scorer = keyScorer(policy, lettingRule);
   for (let i = 0; i < list.length; i++) {
     const h = list[i]!;
-    ctx.facts = inputs.facts[h]!;
-    ctx.household = inputs.households[h]!;
-    options.lottery = inputs.lotteries[h]!;
-    options.group = inputs.groups[h]!;
-    for (let k = 0; k < width; k++) out[i * width + k] = parts[k]!.score(ctx);
+    scorer.write(inputs.facts[h]!, inputs.households[h]!, inputs.lotteries[h]!, inputs.groups[h]!, out, i * scorer.width);
   }
+}
+
+/** Writes one household's part scores under one letting rule (what {@link packScores} writes per household). */
+export interface KeyScorer {
+  /** Scores per household: `keyWidth`. */
+  readonly width: number;
+  write(facts: Facts, household: Household, lottery: string, group: Pick<GroupMatch, "group">, out: Float64Array, at: number): void;
+}
+
+/**
+ * The scores of {@link priorityKey}'s parts under one letting rule, household by household, by the same part
+ * definitions, without building the keys: the definitions are looked up once and one context serves every household.
+ */
+export function keyScorer(policy: Policy, lettingRule: LettingRule): KeyScorer {
+  const parts = partsOf(policy, lettingRule);
+  const width = parts.length;
+  const options: Required<PriorityOptions> = { lottery: "", group: { group: null } };
+  const ctx: PartContext = { facts: {} as Facts, household: {} as Household, policy, options };
+  return {
+    width,
+    write(facts, household, lottery, group, out, at) {
+      ctx.facts = facts;
+      ctx.household = household;
+      options.lottery = lottery;
+      options.group = group;
+      for (let k = 0; k < width; k++) out[at + k] = parts[k]!.score(ctx);
+    },
+  };
 }
 
 function partsOf(policy: Policy, lettingRule: LettingRule): readonly PartDefinition[] {

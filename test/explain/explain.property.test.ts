@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FORMATS, LANGS, allocateRun, explainHousehold, renderExplanation, type Change, type HouseholdExplanation } from "../../src/explain/index.js";
 import { allocate, rank } from "../../src/mechanisms/allocate.js";
+import { allOf } from "../../src/mechanisms/prepare.js";
 import { addMonths, days, fromDayNumber } from "../../src/model/date.js";
 import { allocationInput } from "../mechanisms/instances.js";
 
@@ -62,13 +63,13 @@ describe("household explanations (properties over generated batches)", () => {
         if (!r.ok) return;
         const { run, result } = r.value;
         const p = run.prepared;
-        for (const [hi, h] of p.households.entries()) {
+        for (const [hi, h] of allOf(p.households).entries()) {
           const x = explainHousehold(run, result, h.id, { audience: "household", counterfactuals: false });
           expect(x.ok).toBe(true);
           if (!x.ok) return;
           const own = p.groups[hi]!.group;
           const forbidden: string[] = [];
-          p.households.forEach((o, oi) => {
+          allOf(p.households).forEach((o, oi) => {
             if (oi === hi) return;
             forbidden.push(p.lotteries[oi]!.slice(0, 12));
             const g = p.groups[oi]!.group;
@@ -80,7 +81,7 @@ describe("household explanations (properties over generated batches)", () => {
             for (const f of forbidden) expect(text).not.toContain(f);
           }
           // Structurally: no string in the redacted structure is another household's id.
-          const others = new Set(p.households.filter((_, i) => i !== hi).map((o) => o.id));
+          const others = new Set(p.householdIds.filter((_, i) => i !== hi));
           for (const s of strings(x.value)) expect(others.has(s)).toBe(false);
           // Sensitive deciding values of others are withheld.
           for (const s of x.value.steps) {
@@ -104,7 +105,7 @@ describe("household explanations (properties over generated batches)", () => {
         if (!r.ok) return;
         const { run, result } = r.value;
         const byApartment = new Map(result.apartments.map((a) => [a.apartmentId, a]));
-        for (const h of run.prepared.households) {
+        for (const h of allOf(run.prepared.households)) {
           const x = explainHousehold(run, result, h.id, { audience: "auditor", counterfactuals: false });
           if (!x.ok) throw new Error("explain failed");
           const proposal = result.proposals.find((p) => p.householdId === h.id);
@@ -150,7 +151,7 @@ describe("household explanations (properties over generated batches)", () => {
         const r = allocateRun(raw);
         if (!r.ok) return;
         const { run, result } = r.value;
-        for (const h of run.prepared.households) {
+        for (const h of allOf(run.prepared.households)) {
           const x = explainHousehold(run, result, h.id, { audience: "household" });
           if (!x.ok) throw new Error("explain failed");
           for (const s of x.value.steps) {
@@ -184,7 +185,7 @@ describe("household explanations (properties over generated batches)", () => {
         const a = allocateRun(structuredClone(raw));
         const b = allocateRun(structuredClone(raw));
         if (!a.ok || !b.ok) return;
-        for (const h of a.value.run.prepared.households) {
+        for (const h of allOf(a.value.run.prepared.households)) {
           const render = (r: typeof a.value): string[] => {
             const x = explainHousehold(r.run, r.result, h.id, { audience: "caseworker" });
             if (!x.ok) throw new Error("explain failed");

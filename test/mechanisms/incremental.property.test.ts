@@ -24,8 +24,8 @@ describe("incremental counterfactual re-runs equal whole re-runs", () => {
         if (!run.ok) return;
         const p = run.value.prepared;
         const index = pick % p.households.length;
-        const other = p.households[donor % p.households.length]!;
-        const original = p.households[index]!;
+        const other = p.households.at(donor % p.households.length)!;
+        const original = p.households.at(index)!;
         const changed: Household = { ...structuredClone(other), id: original.id, preferences: original.preferences };
 
         const whole = deferredAcceptance(withHousehold(p, index, changed).compiled);
@@ -60,7 +60,7 @@ describe("incremental counterfactual re-runs equal whole re-runs", () => {
         const p = run.value.prepared;
         const index = pick % p.households.length;
         const m = deferredAcceptance(p.compiled);
-        expect(rerunMechanism(p, index, p.households[index]!).apartment).toBe(m.apartmentOf[index]);
+        expect(rerunMechanism(p, index, p.households.at(index)!).apartment).toBe(m.apartmentOf[index]);
       }),
       { numRuns: 100 },
     );
