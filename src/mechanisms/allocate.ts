@@ -2,7 +2,6 @@ import { canonicalHash } from "../audit/canonical.js";
 import { buildExplanation } from "../explain/build.js";
 import { redact } from "../explain/redact.js";
 import type { HouseholdExplanation } from "../explain/types.js";
-import type { AllocationInput } from "../model/input.js";
 import { type Issue, type Result, fail, ok } from "../model/issue.js";
 import type { NdjsonParts } from "../model/ndjson.js";
 import { type ParseOptions, parseInput, parseParts } from "../model/parse.js";
@@ -11,7 +10,7 @@ import { ENGINE } from "../version.js";
 import { type Matching, deferredAcceptance } from "./deferred-acceptance.js";
 import { type DesignationUsage, checkDesignations } from "./designations.js";
 import { type OutcomeIndex, apartmentItem, outcomeIndex, outcomeIndexFor, proposalItem, unfilledItem, unmatchedItem } from "./outcome.js";
-import { type Prepared, prepare } from "./prepare.js";
+import { type Prepared, type RunInput, prepare } from "./prepare.js";
 
 export { priorityJson } from "./outcome.js";
 
@@ -19,7 +18,8 @@ const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 
 /** A validated input, ready to run: caps checked, everything prepared. */
 export interface Run {
-  input: AllocationInput;
+  /** The validated input; its households are `prepared.households`. */
+  input: RunInput;
   rawSha256: string;
   designations: DesignationUsage;
   prepared: Prepared;

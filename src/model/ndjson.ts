@@ -26,6 +26,16 @@ export interface NdjsonParts {
   rankedApartments?: Int32Array;
 }
 
+/**
+ * Takes each household line's record as it is read, instead of the assembler keeping it (see `NdjsonRunReader`):
+ * `household` is the validated record (undefined when it failed its schema, its issues being the assembler's),
+ * `index` its place among the household lines, `text` the line, and `ranked` from `rankedAt` its ranking entries'
+ * apartment indices (a valid record's only; the array is the assembler's and grows, so it is read during the call).
+ */
+export interface HouseholdSink {
+  household(household: Household | undefined, index: number, text: string, ranked: Int32Array, rankedAt: number): void;
+}
+
 // A line's value is parsed here and held by nobody else: the validated record may keep its objects (see compileParser).
 const parseHousehold = compileParser(HouseholdSchema, { reuse: true });
 const parseApartment = compileParser(ApartmentSchema, { reuse: true });
@@ -55,9 +65,15 @@ export class NdjsonAssembler {
   private ranked = new Int32Array(1 << 16);
   private rankedLength = 0;
 
-  /** With `hash: false` the canonical input hash is left to the caller (it is the expensive half of reading). */
-  constructor(options: { hash?: boolean } = {}) {
+  private readonly sink: HouseholdSink | undefined;
+
+  /**
+   * With `hash: false` the canonical input hash is left to the caller (it is the expensive half of reading). With a
+   * `sink`, household records go to it as they are read and `parts.households` stays empty.
+   */
+  constructor(options: { hash?: boolean; sink?: HouseholdSink } = {}) {
     this.hashing = options.hash ?? true;
+    this.sink = options.sink;
   }
 
   /** Adds one line (1-based `lineNo`). Never throws. */
@@ -80,7 +96,7 @@ export class NdjsonAssembler {
       this.lineIssues.push(issue("invalid_value", ["line", lineNo], 'Varje rad efter huvudet ska vara {"household": …} eller {"apartment": …}.', 'Every line after the header must be {"household": …} or {"apartment": …}.', { expected: ["household", "apartment"] }));
       return;
     }
-    if (keys[0] === "household") this.acceptHousehold(value["household"], lineNo);
+    if (keys[0] === "household") this.acceptHousehold(value["household"], lineNo, text);
     else this.acceptApartment(value["apartment"], lineNo);
   }
 
@@ -103,12 +119,19 @@ export class NdjsonAssembler {
     if (this.hashing) this.hash = new DocumentHash(value);
   }
 
-  private acceptHousehold(value: unknown, lineNo: number): void {
+  private acceptHousehold(value: unknown, lineNo: number, text: string): void {
     this.hash?.household(value);
     this.householdLines.push(lineNo);
     const household = this.validate(value, lineNo, "household", HouseholdSchema, parseHousehold);
+    const rankedAt = this.rankedLength;
     if (household) this.shareIds(household.preferences.ranking);
-    this.households.push(household);
+    if (this.sink) this.sink.household(household, this.householdLines.length - 1, text, this.ranked, rankedAt);
+    else this.households.push(household);
+  }
+
+  /** The header and the apartment records read so far, with their issues (what a sink needs once households begin). */
+  soFar(): { header: Record<string, unknown> | undefined; apartments: readonly (Apartment | undefined)[]; lineIssues: readonly Issue[]; recordIssues: readonly Issue[] } {
+    return { header: this.header, apartments: this.apartments, lineIssues: this.lineIssues, recordIssues: this.recordIssues };
   }
 
   private acceptApartment(value: unknown, lineNo: number): void {
@@ -267,4 +290,67 @@ export function* toNdjsonLines(doc: { households: readonly unknown[]; apartments
   yield JSON.stringify(header);
   for (const a of apartments) yield JSON.stringify({ apartment: a });
   for (const h of households) yield JSON.stringify({ household: h });
+}
+
+/**
+ * The household of a line the assembler accepted, validated again by the same parse: how a streamed run rebuilds a
+ * household it did not keep. Throws on a line that is not a valid household line (never one the assembler accepted).
+ */
+export function householdOfLine(text: string): Household {
+  const value = (JSON.parse(text) as { household?: unknown }).household;
+  const fast = parseHousehold(value);
+  return fast !== REJECTED ? fast : HouseholdSchema.parse(value);
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * Lines kept as UTF-8 bytes, by index, in chunks of a few megabytes: a national queue's household lines (0.8 GB at
+ * 10⁶) outside the JavaScript heap, which the garbage collector neither scans nor copies, where a million parsed
+ * records or strings cost it seconds.
+ */
+export class LineStore {
+  private static readonly CHUNK = 1 << 24;
+  private readonly chunks: Uint8Array[] = [];
+  private chunk = new Uint8Array(0);
+  private used = 0;
+  private chunkOf: Int32Array = new Int32Array(1024);
+  private start: Int32Array = new Int32Array(1024);
+  private end: Int32Array = new Int32Array(1024);
+  private count = 0;
+
+  get length(): number {
+    return this.count;
+  }
+
+  add(text: string): void {
+    if (this.count === this.start.length) {
+      const grow = (a: Int32Array): Int32Array => {
+        const next = new Int32Array(a.length * 2);
+        next.set(a);
+        return next;
+      };
+      this.chunkOf = grow(this.chunkOf);
+      this.start = grow(this.start);
+      this.end = grow(this.end);
+    }
+    let { read, written } = encoder.encodeInto(text, this.chunk.subarray(this.used));
+    if (read < text.length) {
+      // A UTF-16 code unit takes at most 3 bytes: the line fits in a fresh chunk of this size.
+      this.chunk = new Uint8Array(Math.max(LineStore.CHUNK, 3 * text.length));
+      this.chunks.push(this.chunk);
+      this.used = 0;
+      ({ read, written } = encoder.encodeInto(text, this.chunk));
+    }
+    this.chunkOf[this.count] = this.chunks.length - 1;
+    this.start[this.count] = this.used;
+    this.used += written;
+    this.end[this.count++] = this.used;
+  }
+
+  at(index: number): string | undefined {
+    if (!(index >= 0 && index < this.count)) return undefined;
+    return decoder.decode(this.chunks[this.chunkOf[index]!]!.subarray(this.start[index]!, this.end[index]!));
+  }
 }

@@ -4,6 +4,7 @@ import { dayNumber } from "./date.js";
 import { REJECTED, compileParser } from "./fast-parse.js";
 import { type Household, HouseholdSchema } from "./household.js";
 import { AllocationInputSchema, type AllocationInput, type CrossCheckInput, crossCheck } from "./input.js";
+import type { Policy } from "./policy.js";
 import { type Issue, type Path, type Result, fail, issue, ok } from "./issue.js";
 import { prescan } from "./prescan.js";
 import { resolvePolicy } from "./resolve-policy.js";
@@ -73,26 +74,40 @@ const HeaderSchema = AllocationInputSchema.omit({ households: true, apartments: 
  * Validates an input that arrived in parts (NDJSON): the header, and records already validated one by one with the
  * same schemas as {@link parseInput} (`undefined` where a record failed; its issues come in `recordIssues`). Then the
  * same policy resolution and cross-record checks run as for a JSON document. Paths of header issues start at `base`.
+ * `cross` makes the cross-record checks (a streamed reader passes the households' issues it found line by line).
  */
-export function parseParts(parts: Pick<NdjsonParts, "header" | "households" | "apartments" | "recordIssues" | "rankedApartments">, base: Path = []): Result<AllocationInput> {
+export function parseParts(
+  parts: Pick<NdjsonParts, "header" | "households" | "apartments" | "recordIssues" | "rankedApartments">,
+  base: Path = [],
+  cross: (asOf: string, policy: Policy | undefined) => Issue[] = (asOf, policy) => crossCheck({ asOf, households: parts.households, apartments: parts.apartments, ...(parts.rankedApartments ? { rankedApartments: parts.rankedApartments } : {}) }, policy),
+): Result<AllocationInput> {
   try {
-    const { header, households, apartments, recordIssues, rankedApartments } = parts;
-    const parsed = HeaderSchema.safeParse(header, { reportInput: true });
+    const { header, households, apartments, recordIssues } = parts;
+    const { parsed, policy, asOf } = parseHeader(header, base);
     const issues: Issue[] = [...recordIssues, ...(parsed.success ? [] : fromZodIssues(parsed.error.issues, base))];
-    const policy = header["policy"] === undefined ? undefined : resolvePolicy(header["policy"], [...base, "policy"]);
     if (policy && !policy.ok) {
       const policyPath = [...base, "policy"];
       const isPolicyIssue = (i: Issue) => policyPath.every((part, k) => i.path[k] === part);
       issues.splice(0, issues.length, ...issues.filter((i) => !isPolicyIssue(i)), ...policy.issues);
     }
-    const asOf = parsed.success ? parsed.data.asOf : typeof header["asOf"] === "string" && dayNumber(header["asOf"]) !== undefined ? header["asOf"] : undefined;
     const resolved = policy?.ok ? policy.value : undefined;
-    if (asOf !== undefined) issues.push(...crossCheck({ asOf, households, apartments, ...(rankedApartments ? { rankedApartments } : {}) }, resolved));
+    if (asOf !== undefined) issues.push(...cross(asOf, resolved));
     if (issues.length > 0 || !parsed.success || !policy?.ok) return fail(issues.length > 0 ? issues : [internal()]);
     return ok({ ...parsed.data, policy: policy.value, households: households as Household[], apartments: apartments as Apartment[] });
   } catch {
     return fail([internal()]);
   }
+}
+
+/**
+ * An NDJSON header checked on its own: the schema's verdict, the resolved policy (undefined when there is none) and the
+ * evaluation date when it is a real date (the cross-record checks need it even when something else in the header fails).
+ */
+export function parseHeader(header: Record<string, unknown>, base: Path = []) {
+  const parsed = HeaderSchema.safeParse(header, { reportInput: true });
+  const policy = header["policy"] === undefined ? undefined : resolvePolicy(header["policy"], [...base, "policy"]);
+  const asOf = parsed.success ? parsed.data.asOf : typeof header["asOf"] === "string" && dayNumber(header["asOf"]) !== undefined ? header["asOf"] : undefined;
+  return { parsed, policy, asOf };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);

@@ -13,9 +13,9 @@ describe("explaining one household from a partial result", () => {
         if (!run.ok) throw new Error("invalid");
         const matching = deferredAcceptance(run.value.prepared.compiled);
         const whole = buildResult(run.value, matching);
-        for (const h of run.value.input.households) {
-          const partial = resultFor(run.value, matching, h.id)!;
-          expect(explainHousehold(run.value, partial, h.id, { audience })).toEqual(explainHousehold(run.value, whole, h.id, { audience }));
+        for (const id of run.value.prepared.householdIds) {
+          const partial = resultFor(run.value, matching, id)!;
+          expect(explainHousehold(run.value, partial, id, { audience })).toEqual(explainHousehold(run.value, whole, id, { audience }));
         }
       }),
       { numRuns: 40 },

@@ -1,13 +1,14 @@
 import { serializeResult } from "../../audit/serialize.js";
 import { canonicalHash } from "../../audit/canonical.js";
-import { type Run, type UnhashedRun, buildResult, rank, validateAndPreparePartsUnhashed, validateAndPrepareUnhashed, withExplanations } from "../../mechanisms/allocate.js";
+import { type Run, type UnhashedRun, buildResult, rank, validateAndPrepareUnhashed, withExplanations } from "../../mechanisms/allocate.js";
 import { type Matching, deferredAcceptance } from "../../mechanisms/deferred-acceptance.js";
 import { blockBytes, blocksAt, lineCount, linesData } from "../../mechanisms/lines.js";
 import { outcomeIndex } from "../../mechanisms/outcome.js";
 import { fullApartmentLines, resultHeader } from "../../mechanisms/stream.js";
 import type { AllocationResult, DecisionsResult, Detail } from "../../model/result.js";
 import { type Result, issue, ok } from "../../model/issue.js";
-import { NdjsonAssembler, ndjsonInputHash } from "../../model/ndjson.js";
+import { ndjsonInputHash } from "../../model/ndjson.js";
+import { NdjsonRunReader } from "../../mechanisms/ndjson-run.js";
 import { type CliIo, EXIT, type ExitCode, type LineWriter, linesOf, readJsonSource, reportIssues, toJson, writeEncoded, writerOf } from "../io.js";
 
 /** An engine entry point: raw JSON in, the result contract or every input issue out (never a partial result). */
@@ -166,24 +167,22 @@ async function readUnhashed(source: string, io: CliIo, streamHash: boolean): Pro
     if (!run.ok) return run;
     return ok({ run: run.value, raw: raw.value });
   }
-  const asm = new NdjsonAssembler({ hash: streamHash });
+  const reader = new NdjsonRunReader({ hash: streamHash });
   let lineNo = 0;
   try {
     for await (const line of linesOf(source, io)) {
-      asm.push(++lineNo === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line, lineNo);
+      reader.push(++lineNo === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line, lineNo);
       if (lineNo % 100_000 === 0) io.progress?.(`bostad-forst: läser och validerar / reading and validating ${lineNo} rader / lines …`);
     }
   } catch (error) {
     const reason = error instanceof Error && "code" in error ? String((error as { code: unknown }).code) : "error";
     return { ok: false, issues: [issue("invalid_input", [], `Kunde inte läsa filen "${source}" (${reason}).`, `Could not read the file "${source}" (${reason}).`, { received: reason })] };
   }
-  const done = asm.finish();
-  if (!done.ok) return done;
   io.progress?.("bostad-forst: kontrollerar och förbereder / checking and preparing …");
-  const run = validateAndPreparePartsUnhashed(done.parts, (issues) => asm.remapIssues(issues));
-  if (!run.ok) return run;
-  const { inputSha256 } = done.parts;
-  return ok(inputSha256 === undefined ? { run: run.value } : { run: run.value, rawSha256: inputSha256 });
+  const done = reader.finish();
+  if (!done.ok) return done;
+  const { run, inputSha256 } = done.value;
+  return ok(inputSha256 === undefined ? { run } : { run, rawSha256: inputSha256 });
 }
 
 /** `bostad-forst rank <input.json|->`: each vacancy's offer order (single-vacancy mode). */
