@@ -7,7 +7,7 @@ import type { Condition } from "../model/policy.js";
 import { type Evaluation, holds } from "../rules/condition.js";
 import { type ApartmentTerms, type Eligibility, FAILED_CHECKS, VERDICT_ELIGIBLE, VERDICT_GUARANTEE, apartmentTerms, checkEligibility, householdTerms, pairBits, verdictOf } from "../rules/eligibility.js";
 import { lettingRuleOf } from "../rules/checks/letting-rule.js";
-import { type GroupMatch, type KeyScorer, type PriorityKey, compareKeys, keyScorer, lotteryNumber, priorityGroupOf, priorityGroupOnly, priorityKey, sortPacked } from "../rules/priority.js";
+import { type GroupMatch, type KeyScorer, type PriorityKey, compareKeys, keyScorer, keyWidth, lotteryNumber, mergePacked, priorityGroupOf, priorityGroupOnly, priorityKey, sortPacked } from "../rules/priority.js";
 import type { CompiledInstance, HouseholdVariant } from "./deferred-acceptance.js";
 
 /** One entry of a household's ranking: the apartment, its 1-based place in the list, and the eligibility verdict. */
@@ -202,6 +202,17 @@ function grown<T extends Int32Array | Uint8Array | Float64Array>(from: T, need: 
   return next;
 }
 
+/** What every household's preparation reads of the run, worked out once: apartments, their terms and letting rules. */
+function runContext(input: RunInput): { ctx: Context; rules: LettingRule[]; ruleIndex: Map<LettingRule, number> } {
+  const { apartments, policy } = input;
+  const apartmentIndex = new Map(apartments.map((a, i) => [a.id, i]));
+  const rules = [...new Set(apartments.map((a) => a.lettingRule))].sort();
+  const ruleIndex = new Map(rules.map((r, i) => [r, i]));
+  const ruleOf = Uint8Array.from(apartments.map((a) => ruleIndex.get(a.lettingRule)!));
+  const lettingConditions = rules.map((r) => lettingRuleOf(policy, r)?.eligible);
+  return { ctx: { input, apartments, apartmentIndex, apartmentTerms: apartments.map((a) => apartmentTerms(a, policy)), lettingConditions, compiled: { ruleOf } }, rules, ruleIndex };
+}
+
 /**
  * {@link prepare} one household at a time, in input order, keeping nothing of a household but its id, priority group,
  * lottery digest, ranked pairs and ranking scores: the streamed NDJSON reader prepares each household as its line
@@ -212,7 +223,6 @@ export class PrepareBuilder {
   private readonly ctx: Context;
   private readonly factCtx: { asOf: string; policy: RunInput["policy"] };
   private readonly rules: LettingRule[];
-  private readonly ruleIndex: Map<LettingRule, number>;
   private readonly ruleOfApartment: Uint8Array;
   private readonly scorers: KeyScorer[];
   private pairStart: Int32Array;
@@ -232,14 +242,10 @@ export class PrepareBuilder {
     private readonly input: RunInput,
     expected: { households: number; pairs: number } = { households: 1024, pairs: 1 << 16 },
   ) {
-    const { apartments, policy, asOf } = input;
+    const { policy, asOf } = input;
     this.factCtx = { asOf, policy };
-    const apartmentIndex = new Map(apartments.map((a, i) => [a.id, i]));
-    this.rules = [...new Set(apartments.map((a) => a.lettingRule))].sort();
-    this.ruleIndex = new Map(this.rules.map((r, i) => [r, i]));
-    this.ruleOfApartment = Uint8Array.from(apartments.map((a) => this.ruleIndex.get(a.lettingRule)!));
-    const lettingConditions = this.rules.map((r) => lettingRuleOf(policy, r)?.eligible);
-    this.ctx = { input, apartments, apartmentIndex, apartmentTerms: apartments.map((a) => apartmentTerms(a, policy)), lettingConditions, compiled: { ruleOf: this.ruleOfApartment } };
+    ({ ctx: this.ctx, rules: this.rules } = runContext(input));
+    this.ruleOfApartment = this.ctx.compiled.ruleOf;
     this.pairStart = new Int32Array(expected.households + 1);
     this.pairs = { pairApartment: new Int32Array(expected.pairs), pairFlags: new Uint8Array(expected.pairs), pairFailed: new Uint8Array(expected.pairs) };
     this.scorers = this.rules.map((rule) => keyScorer(policy, rule));
@@ -289,50 +295,145 @@ export class PrepareBuilder {
     return f;
   }
 
-  /** The prepared run over every household added, which `households` and `facts` give by index. */
-  finish(households: Indexed<Household>, facts: Indexed<Facts>): Prepared {
-    const { input, rules, ruleIndex, ruleOfApartment, lotteries, n, total } = this;
-    const { apartments } = input;
+  /**
+   * What this builder prepared, as one part of a run (see {@link PreparedPart}): each rule's applicants sorted by
+   * their packed scores here, so that parts prepared in different threads are only merged when joined.
+   */
+  part(): PreparedPart {
+    const { n, total } = this;
     const trim = <T extends Int32Array | Uint8Array>(a: T, length: number): T => (a.length === length ? a : (a.slice(0, length) as T));
-    const pairStart = trim(this.pairStart, n + 1);
-    const pairApartment = trim(this.pairs.pairApartment, total);
-    const pairFlags = trim(this.pairs.pairFlags, total);
-    const pairFailed = trim(this.pairs.pairFailed, total);
-    // Only the keys' scores exist, while sorting; afterwards the rank arrays carry the order and keyAt recomputes a key.
-    const order = rules.map((_, ri) => {
+    const order: Int32Array[] = [];
+    const scores: Float64Array[] = [];
+    for (let ri = 0; ri < this.rules.length; ri++) {
       const list = this.applicants[ri]!;
       const width = this.scorers[ri]!.width;
-      return sortPacked(this.scores[ri]!.subarray(0, list.length * width), width, list.map((h) => lotteries[h]!)).map((i) => list[i]!);
-    });
-    const rank = order.map((list) => {
-      const r = new Int32Array(n).fill(n);
-      for (let i = 0; i < list.length; i++) r[list[i]!] = i;
-      return r;
-    });
-    const compiled = compile(n, apartments.length, pairStart, pairApartment, pairFlags, ruleOfApartment, rank);
-    const { apartmentIndex, apartmentTerms: terms, lettingConditions } = this.ctx;
+      const from = this.scores[ri]!;
+      const sorted = sortPacked(from.subarray(0, list.length * width), width, list.map((h) => this.lotteries[h]!));
+      const o = new Int32Array(sorted.length);
+      const sc = new Float64Array(sorted.length * width);
+      for (let i = 0; i < sorted.length; i++) {
+        const k = sorted[i]!;
+        o[i] = list[k]!;
+        for (let w = 0; w < width; w++) sc[i * width + w] = from[k * width + w]!;
+      }
+      order.push(o);
+      scores.push(sc);
+    }
     return {
-      input,
-      households,
-      householdIds: this.ids,
-      apartments,
-      apartmentIndex,
-      apartmentTerms: terms,
-      householdIndex: householdLookup(this.ids),
-      facts,
+      households: n,
+      pairStart: trim(this.pairStart, n + 1),
+      pairApartment: trim(this.pairs.pairApartment, total),
+      pairFlags: trim(this.pairs.pairFlags, total),
+      pairFailed: trim(this.pairs.pairFailed, total),
+      ids: this.ids,
       groups: this.groups,
-      lotteries,
-      pairStart,
-      pairApartment,
-      pairFlags,
-      pairFailed,
-      rules,
-      ruleIndex,
-      lettingConditions,
+      lotteries: this.lotteries,
       order,
-      compiled,
+      scores,
     };
   }
+
+  /** The prepared run over every household added, which `households` and `facts` give by index. */
+  finish(households: Indexed<Household>, facts: Indexed<Facts>): Prepared {
+    return joinParts(this.input, [this.part()], households, facts);
+  }
+}
+
+/**
+ * Households prepared by one {@link PrepareBuilder}, as plain data and typed arrays (a worker thread can hand it over,
+ * the arrays without a copy): its pairs with offsets from 0, its ids, groups and lottery digests, and per rule index
+ * its applicants (indices within the part) highest priority first with their packed scores in that order.
+ */
+export interface PreparedPart {
+  households: number;
+  pairStart: Int32Array;
+  pairApartment: Int32Array;
+  pairFlags: Uint8Array;
+  pairFailed: Uint8Array;
+  ids: readonly string[];
+  groups: readonly Pick<GroupMatch, "group">[];
+  lotteries: readonly string[];
+  order: readonly Int32Array[];
+  scores: readonly Float64Array[];
+}
+
+/**
+ * The prepared run over parts that follow each other in input order (each prepared by a {@link PrepareBuilder} of the
+ * same input): pairs laid end to end, and each rule's order merged from the parts' sorted orders by the same
+ * comparison as `sortPacked`, an earlier part first on equal keys. The same run as one builder over every household
+ * (a property test holds the two equal for any split).
+ */
+export function joinParts(input: RunInput, parts: readonly PreparedPart[], households: Indexed<Household>, facts: Indexed<Facts>): Prepared {
+  const { apartments, policy } = input;
+  const { ctx, rules, ruleIndex } = runContext(input);
+  const { apartmentIndex, apartmentTerms: terms, lettingConditions } = ctx;
+  const ruleOfApartment = ctx.compiled.ruleOf;
+  const single = parts.length === 1 ? parts[0]! : undefined;
+  let n = 0;
+  let total = 0;
+  for (const part of parts) {
+    n += part.households;
+    total += part.pairApartment.length;
+  }
+  const pairStart = single ? single.pairStart : new Int32Array(n + 1);
+  const pairApartment = single ? single.pairApartment : new Int32Array(total);
+  const pairFlags = single ? single.pairFlags : new Uint8Array(total);
+  const pairFailed = single ? single.pairFailed : new Uint8Array(total);
+  const ids = single ? single.ids : parts.flatMap((part) => part.ids);
+  const groups = single ? single.groups : parts.flatMap((part) => part.groups);
+  const lotteries = single ? single.lotteries : parts.flatMap((part) => part.lotteries);
+  if (!single) {
+    let h0 = 0;
+    let at = 0;
+    for (const part of parts) {
+      for (let h = 0; h < part.households; h++) pairStart[h0 + h] = part.pairStart[h]! + at;
+      pairApartment.set(part.pairApartment, at);
+      pairFlags.set(part.pairFlags, at);
+      pairFailed.set(part.pairFailed, at);
+      h0 += part.households;
+      at += part.pairApartment.length;
+    }
+    pairStart[n] = total;
+  }
+  const order = rules.map((rule, ri) => {
+    if (single) return Array.from(single.order[ri]!);
+    const width = keyWidth(policy, rule);
+    let merged: { order: Int32Array; scores: Float64Array } = { order: new Int32Array(0), scores: new Float64Array(0) };
+    let offset = 0;
+    for (const part of parts) {
+      const shifted = offset === 0 ? part.order[ri]! : part.order[ri]!.map((h) => h + offset);
+      merged = mergePacked(merged, { order: shifted, scores: part.scores[ri]! }, width, lotteries);
+      offset += part.households;
+    }
+    return Array.from(merged.order);
+  });
+  const rank = order.map((list) => {
+    const r = new Int32Array(n).fill(n);
+    for (let i = 0; i < list.length; i++) r[list[i]!] = i;
+    return r;
+  });
+  const compiled = compile(n, apartments.length, pairStart, pairApartment, pairFlags, ruleOfApartment, rank);
+  return {
+    input,
+    households,
+    householdIds: ids,
+    apartments,
+    apartmentIndex,
+    apartmentTerms: terms,
+    householdIndex: householdLookup(ids),
+    facts,
+    groups,
+    lotteries,
+    pairStart,
+    pairApartment,
+    pairFlags,
+    pairFailed,
+    rules,
+    ruleIndex,
+    lettingConditions,
+    order,
+    compiled,
+  };
 }
 
 /** Finds a household's index by its id. */

@@ -316,6 +316,43 @@ export function sortPacked(scores: Float64Array, width: number, lotteries: reado
   return out;
 }
 
+/**
+ * Two lists each in {@link sortPacked} order, merged into one: `order` holds indices into `lotteries`, `scores` their
+ * packed scores (`width` each) in list order. The same comparison as `sortPacked`; on equal keys `a`'s entry comes
+ * first, so merging the sorted halves of a list gives what sorting the whole list gives.
+ */
+export function mergePacked(a: { order: Int32Array; scores: Float64Array }, b: { order: Int32Array; scores: Float64Array }, width: number, lotteries: readonly string[]): { order: Int32Array; scores: Float64Array } {
+  const na = a.order.length;
+  const nb = b.order.length;
+  if (na === 0) return b;
+  if (nb === 0) return a;
+  const order = new Int32Array(na + nb);
+  const scores = new Float64Array((na + nb) * width);
+  // Whether b's entry j goes before a's entry i (strictly).
+  const before = (i: number, j: number): boolean => {
+    for (let k = 0, bi = i * width, bj = j * width; k < width; k++) {
+      const si = a.scores[bi + k]!;
+      const sj = b.scores[bj + k]!;
+      if (si !== sj) return si < sj;
+    }
+    return lotteries[a.order[i]!]! > lotteries[b.order[j]!]!;
+  };
+  let i = 0;
+  let j = 0;
+  for (let o = 0; o < na + nb; o++) {
+    if (i === na || (j < nb && before(i, j))) {
+      order[o] = b.order[j]!;
+      for (let k = 0; k < width; k++) scores[o * width + k] = b.scores[j * width + k]!;
+      j++;
+    } else {
+      order[o] = a.order[i]!;
+      for (let k = 0; k < width; k++) scores[o * width + k] = a.scores[i * width + k]!;
+      i++;
+    }
+  }
+  return { order, scores };
+}
+
 /** Length of the runs {@link sortPacked} sorts by insertion before merging. */
 const RUN = 24;
 

@@ -10,7 +10,7 @@ import { PRESETS } from "../../src/presets/index.js";
 import { isOvercrowdedIn } from "../../src/facts/overcrowding.js";
 import { checkEligibility } from "../../src/rules/eligibility.js";
 import { checkSize } from "../../src/rules/checks/size.js";
-import { type PriorityKey, compareKeys, keyWidth, lotteryNumber, packScores, priorityGroupOnly, priorityKey, sortPacked } from "../../src/rules/priority.js";
+import { type PriorityKey, compareKeys, keyWidth, lotteryNumber, mergePacked, packScores, priorityGroupOnly, priorityKey, sortPacked } from "../../src/rules/priority.js";
 import { AS_OF, apartmentArb, householdArb } from "./arbitraries.js";
 
 const presets = Object.values(PRESETS);
@@ -103,6 +103,35 @@ describe("properties of eligibility and priority (DESIGN section 9)", () => {
         expect(sortPacked(...packed(keys))).toEqual(expected);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("mergePacked of a list's two sorted halves gives sortPacked of the whole list, ties included (the earlier half first)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 3 }).chain((width) =>
+          fc.tuple(
+            fc.constant(width),
+            fc.array(fc.tuple(fc.array(fc.integer({ min: -2, max: 2 }), { minLength: width, maxLength: width }), fc.constantFrom("0a", "0b", "1f", "ff")), { minLength: 0, maxLength: 200, size: "max" }),
+            fc.nat(),
+          ),
+        ),
+        ([width, keys, cut]) => {
+          const scores = Float64Array.from(keys.flatMap(([s]) => s));
+          const digests = keys.map(([, d]) => d);
+          const at = keys.length === 0 ? 0 : cut % (keys.length + 1);
+          // Each half sorted on its own, as a part prepared in its own thread sorts it: indices into the whole list.
+          const half = (from: number, to: number) => {
+            const sorted = sortPacked(scores.slice(from * width, to * width), width, digests.slice(from, to));
+            const order = Int32Array.from(sorted, (i) => i + from);
+            return { order, scores: Float64Array.from(Array.from(order).flatMap((i) => Array.from(scores.subarray(i * width, (i + 1) * width)))) };
+          };
+          const merged = mergePacked(half(0, at), half(at, keys.length), width, digests);
+          expect(Array.from(merged.order)).toEqual(sortPacked(scores, width, digests));
+          expect(Array.from(merged.scores)).toEqual(Array.from(merged.order).flatMap((i) => Array.from(scores.subarray(i * width, (i + 1) * width))));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 
