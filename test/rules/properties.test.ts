@@ -28,6 +28,18 @@ function packed(keys: readonly PriorityKey[]): [Float64Array, number, string[]] 
   return [scores, width, keys.map((k) => String(k.parts[k.parts.length - 1]!.value))];
 }
 
+/**
+ * Packed keys as sortPacked takes them, up to `maxLength` of them: a width of 1–3 scores, the scores, and a digest each.
+ * Few distinct scores and digests, so that ties on every score and on the digest too are common.
+ */
+function packedKeysArb(maxLength: number): fc.Arbitrary<{ width: number; scores: Float64Array; digests: string[] }> {
+  return fc.integer({ min: 1, max: 3 }).chain((width) =>
+    fc
+      .array(fc.tuple(fc.array(fc.integer({ min: -2, max: 2 }), { minLength: width, maxLength: width }), fc.constantFrom("0a", "0b", "1f", "ff")), { minLength: 0, maxLength, size: "max" })
+      .map((keys) => ({ width, scores: Float64Array.from(keys.flatMap(([s]) => s)), digests: keys.map(([, d]) => d) })),
+  );
+}
+
 describe("properties of eligibility and priority (DESIGN section 9)", () => {
   it("equal treatment of equals: two households equal in every fact get equal keys up to the lottery, and the same verdicts", () => {
     fc.assert(
@@ -109,24 +121,17 @@ describe("properties of eligibility and priority (DESIGN section 9)", () => {
   it("mergePacked of a list's two sorted halves gives sortPacked of the whole list, ties included (the earlier half first)", () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 3 }).chain((width) =>
-          fc.tuple(
-            fc.constant(width),
-            fc.array(fc.tuple(fc.array(fc.integer({ min: -2, max: 2 }), { minLength: width, maxLength: width }), fc.constantFrom("0a", "0b", "1f", "ff")), { minLength: 0, maxLength: 200, size: "max" }),
-            fc.nat(),
-          ),
-        ),
-        ([width, keys, cut]) => {
-          const scores = Float64Array.from(keys.flatMap(([s]) => s));
-          const digests = keys.map(([, d]) => d);
-          const at = keys.length === 0 ? 0 : cut % (keys.length + 1);
+        packedKeysArb(200),
+        fc.nat(),
+        ({ width, scores, digests }, cut) => {
+          const at = cut % (digests.length + 1);
           // Each half sorted on its own, as a part prepared in its own thread sorts it: indices into the whole list.
           const half = (from: number, to: number) => {
             const sorted = sortPacked(scores.slice(from * width, to * width), width, digests.slice(from, to));
             const order = Int32Array.from(sorted, (i) => i + from);
             return { order, scores: Float64Array.from(Array.from(order).flatMap((i) => Array.from(scores.subarray(i * width, (i + 1) * width)))) };
           };
-          const merged = mergePacked(half(0, at), half(at, keys.length), width, digests);
+          const merged = mergePacked(half(0, at), half(at, digests.length), width, digests);
           expect(Array.from(merged.order)).toEqual(sortPacked(scores, width, digests));
           expect(Array.from(merged.scores)).toEqual(Array.from(merged.order).flatMap((i) => Array.from(scores.subarray(i * width, (i + 1) * width))));
         },
@@ -138,16 +143,8 @@ describe("properties of eligibility and priority (DESIGN section 9)", () => {
   it("sortPacked orders long lists as Array#sort with its comparison does: scores higher first, then the smaller digest, ties in index order", () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 3 }).chain((width) =>
-          fc.tuple(
-            fc.constant(width),
-            // Few distinct scores and digests, so that ties on every score and on the digest too are common.
-            fc.array(fc.tuple(fc.array(fc.integer({ min: -2, max: 2 }), { minLength: width, maxLength: width }), fc.constantFrom("0a", "0b", "1f", "ff")), { minLength: 0, maxLength: 400, size: "max" }),
-          ),
-        ),
-        ([width, keys]) => {
-          const scores = Float64Array.from(keys.flatMap(([s]) => s));
-          const digests = keys.map(([, d]) => d);
+        packedKeysArb(400),
+        ({ width, scores, digests }) => {
           const expected = Array.from(digests.keys()).sort((x, y) => {
             for (let k = 0; k < width; k++) {
               const sx = scores[x * width + k]!;
