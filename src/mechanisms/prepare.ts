@@ -203,7 +203,9 @@ function grown<T extends Int32Array | Uint8Array | Float64Array>(from: T, need: 
 }
 
 /** What every household's preparation reads of the run, worked out once: apartments, their terms and letting rules. */
-function runContext(input: RunInput): { ctx: Context; rules: LettingRule[]; ruleIndex: Map<LettingRule, number> } {
+type RunContext = { ctx: Context; rules: LettingRule[]; ruleIndex: Map<LettingRule, number> };
+
+function runContext(input: RunInput): RunContext {
   const { apartments, policy } = input;
   const apartmentIndex = new Map(apartments.map((a, i) => [a.id, i]));
   const rules = [...new Set(apartments.map((a) => a.lettingRule))].sort();
@@ -220,9 +222,8 @@ function runContext(input: RunInput): { ctx: Context; rules: LettingRule[]; rule
  * `prepare` itself is this builder over an array.
  */
 export class PrepareBuilder {
-  private readonly ctx: Context;
+  private readonly run: RunContext;
   private readonly factCtx: { asOf: string; policy: RunInput["policy"] };
-  private readonly rules: LettingRule[];
   private readonly ruleOfApartment: Uint8Array;
   private readonly scorers: KeyScorer[];
   private pairStart: Int32Array;
@@ -244,14 +245,14 @@ export class PrepareBuilder {
   ) {
     const { policy, asOf } = input;
     this.factCtx = { asOf, policy };
-    ({ ctx: this.ctx, rules: this.rules } = runContext(input));
-    this.ruleOfApartment = this.ctx.compiled.ruleOf;
+    this.run = runContext(input);
+    this.ruleOfApartment = this.run.ctx.compiled.ruleOf;
     this.pairStart = new Int32Array(expected.households + 1);
     this.pairs = { pairApartment: new Int32Array(expected.pairs), pairFlags: new Uint8Array(expected.pairs), pairFailed: new Uint8Array(expected.pairs) };
-    this.scorers = this.rules.map((rule) => keyScorer(policy, rule));
-    this.applicants = this.rules.map(() => []);
+    this.scorers = this.run.rules.map((rule) => keyScorer(policy, rule));
+    this.applicants = this.run.rules.map(() => []);
     this.scores = this.scorers.map((s) => new Float64Array(s.width * Math.min(expected.households, 1 << 16)));
-    this.applied = new Uint8Array(this.rules.length);
+    this.applied = new Uint8Array(this.run.rules.length);
   }
 
   /**
@@ -277,7 +278,7 @@ export class PrepareBuilder {
     this.ids.push(household.id);
     this.groups.push(group);
     this.lotteries.push(lottery);
-    fillChoices(this.ctx, household, f, this.pairs, start, ranked, at);
+    fillChoices(this.run.ctx, household, f, this.pairs, start, ranked, at);
     const { applied, ruleOfApartment } = this;
     const { pairApartment } = this.pairs;
     applied.fill(0);
@@ -304,7 +305,7 @@ export class PrepareBuilder {
     const trim = <T extends Int32Array | Uint8Array>(a: T, length: number): T => (a.length === length ? a : (a.slice(0, length) as T));
     const order: Int32Array[] = [];
     const scores: Float64Array[] = [];
-    for (let ri = 0; ri < this.rules.length; ri++) {
+    for (let ri = 0; ri < this.run.rules.length; ri++) {
       const list = this.applicants[ri]!;
       const width = this.scorers[ri]!.width;
       const from = this.scores[ri]!;
@@ -335,7 +336,7 @@ export class PrepareBuilder {
 
   /** The prepared run over every household added, which `households` and `facts` give by index. */
   finish(households: Indexed<Household>, facts: Indexed<Facts>): Prepared {
-    return joinParts(this.input, [this.part()], households, facts);
+    return joinParts(this.input, [this.part()], households, facts, this.run);
   }
 }
 
@@ -363,9 +364,10 @@ export interface PreparedPart {
  * comparison as `sortPacked`, an earlier part first on equal keys. The same run as one builder over every household
  * (a property test holds the two equal for any split).
  */
-export function joinParts(input: RunInput, parts: readonly PreparedPart[], households: Indexed<Household>, facts: Indexed<Facts>): Prepared {
+export function joinParts(input: RunInput, parts: readonly PreparedPart[], households: Indexed<Household>, facts: Indexed<Facts>, context = runContext(input)): Prepared {
   const { apartments, policy } = input;
-  const { ctx, rules, ruleIndex } = runContext(input);
+  // `context`: the builder's own, when it joins its single part (the apartments' terms are then not worked out twice).
+  const { ctx, rules, ruleIndex } = context;
   const { apartmentIndex, apartmentTerms: terms, lettingConditions } = ctx;
   const ruleOfApartment = ctx.compiled.ruleOf;
   const single = parts.length === 1 ? parts[0]! : undefined;
