@@ -10,8 +10,8 @@ export default defineConfig([
     target: "node20",
   },
   {
-    // The hash worker is its own file next to the CLI: input-hash.ts starts it by URL.
-    entry: { "cli/main": "src/cli/main.ts", "cli/hash-worker": "src/cli/hash-worker.ts" },
+    // The workers are their own files next to the CLI: workers.ts starts them by URL.
+    entry: { "cli/main": "src/cli/main.ts", "cli/hash-worker": "src/cli/hash-worker.ts", "cli/half-worker": "src/cli/half-worker.ts" },
     format: ["esm"],
     // No shared chunks: each file resolves its neighbour by URL relative to itself, so both must live in dist/cli.
     splitting: false,

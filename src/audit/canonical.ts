@@ -58,13 +58,24 @@ export function canonicalHash(value: unknown, chunk = CHUNK): string {
  * h.digest() === sha256Hex('[{"a":2,"b":1},{"a":4,"b":3}]'); // true
  */
 export class CanonicalHasher {
-  private readonly hash = createHash("sha256");
+  /** The sha256 written into, or undefined when the text goes into a {@link ByteCollector}. */
+  private readonly sha: Hash | undefined;
+  private readonly hash: HashSink;
   private readonly writer: Writer;
   // Values asked for as text (apartments, header fields) are other records than the hashed ones: their own key orders.
   private readonly jsonRoot = new Slot();
 
-  constructor(chunk = CHUNK) {
+  /** `into`: where the canonical bytes go instead of a sha256 (then there is no `digest`; see {@link ByteCollector}). */
+  constructor(chunk = CHUNK, into?: ByteCollector) {
+    this.sha = into ? undefined : createHash("sha256");
+    this.hash = into ?? this.sha!;
     this.writer = new Writer(this.hash, chunk, false);
+  }
+
+  /** Appends bytes that are already canonical JSON text (another writer's, see {@link ByteCollector}). */
+  bytes(data: Uint8Array): void {
+    this.writer.flush();
+    this.hash.update(data);
   }
 
   /** Appends text as it is (separators, keys already quoted). */
@@ -103,7 +114,49 @@ export class CanonicalHasher {
   /** Hex sha256 of everything appended; the hasher is spent. */
   digest(): string {
     this.writer.flush();
-    return this.hash.digest("hex");
+    if (!this.sha) throw new Error("invariant: a CanonicalHasher writing into bytes has no digest");
+    return this.sha.digest("hex");
+  }
+
+  /** Writes out what is still buffered (into a {@link ByteCollector}: before its bytes are taken). */
+  flush(): void {
+    this.writer.flush();
+  }
+}
+
+/** What the writer writes canonical text into: a sha256, or a {@link ByteCollector}. */
+type HashSink = Pick<Hash, "update"> | ByteCollector;
+
+const COLLECT_CHUNK = 1 << 22;
+
+/**
+ * Canonical bytes kept instead of hashed, in chunks of a few megabytes: the text one thread writes of its share of
+ * an input, for the thread that hashes the whole document in order (its chunks can be transferred, not copied).
+ */
+export class ByteCollector {
+  private readonly chunks: Uint8Array[] = [];
+  private current = new Uint8Array(COLLECT_CHUNK);
+  private used = 0;
+
+  update(data: Uint8Array | string): this {
+    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+    for (let from = 0; from < bytes.length; ) {
+      if (this.used === this.current.length) {
+        this.chunks.push(this.current);
+        this.current = new Uint8Array(COLLECT_CHUNK);
+        this.used = 0;
+      }
+      const n = Math.min(bytes.length - from, this.current.length - this.used);
+      this.current.set(bytes.subarray(from, from + n), this.used);
+      this.used += n;
+      from += n;
+    }
+    return this;
+  }
+
+  /** Every byte written, in order (the last chunk trimmed). */
+  take(): Uint8Array[] {
+    return [...this.chunks, this.current.slice(0, this.used)];
   }
 }
 
@@ -145,7 +198,7 @@ class Writer {
   private remembered = 0;
 
   constructor(
-    private readonly hash: Hash | undefined,
+    private readonly hash: HashSink | undefined,
     readonly chunk: number,
     private readonly streaming: boolean,
   ) {

@@ -1,10 +1,10 @@
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
-import { Worker } from "node:worker_threads";
 import { canonicalHash } from "../audit/canonical.js";
 import { ndjsonInputHash } from "../model/ndjson.js";
 import { parseJsonText } from "./io.js";
+import { startWorker } from "./workers.js";
 
 export type InputFormat = "json" | "ndjson";
 
@@ -33,15 +33,10 @@ export async function hashInputFile(path: string, format: InputFormat): Promise<
 /**
  * Hashes a file in a worker thread while the main thread validates and prepares the same input: the canonical hash
  * (a key-sorting serialisation of every record) is the largest cost after validation, and the machine has a second
- * core. Run from source (tests, `tsx`), the worker loads the TypeScript entry through tsx; from the build, the
- * bundled `hash-worker.js` next to the CLI.
+ * core.
  */
 export function hashInputFileInWorker(path: string, format: InputFormat): PendingHash {
-  const here = import.meta.url;
-  const workerData = { path, format };
-  const worker = here.endsWith(".ts")
-    ? new Worker(`import("tsx/esm/api").then((m) => { m.register(); return import(${JSON.stringify(new URL("./hash-worker.ts", here).href)}); });`, { eval: true, workerData })
-    : new Worker(new URL("./hash-worker.js", here), { workerData });
+  const worker = startWorker("hash-worker", { path, format });
   const result = new Promise<string | undefined>((resolve) => {
     worker.once("message", (message: { sha256?: string | null }) => resolve(message.sha256 ?? undefined));
     worker.once("error", () => resolve(undefined));

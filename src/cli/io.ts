@@ -1,5 +1,6 @@
 import { decodeLines } from "../mechanisms/lines.js";
 import { type Issue, type Result, formatPath, issue } from "../model/issue.js";
+import type { UnhashedRun } from "../mechanisms/allocate.js";
 import type { InputFormat, PendingHash } from "./input-hash.js";
 
 /** Where a command writes and reads; the CLI passes the process streams, tests pass buffers. */
@@ -21,6 +22,11 @@ export interface CliIo {
    * command then hashes in its own thread. Either way the hash is the engine's canonical input hash.
    */
   hashInput?(source: string, format: InputFormat): Promise<PendingHash | undefined>;
+  /**
+   * Reads a large NDJSON input file in two threads (the CLI's split reading), or returns undefined: the command then
+   * reads it in one. Either way the run and its hash are the same.
+   */
+  readInHalves?(source: string): Promise<{ run: UnhashedRun; inputSha256: string } | undefined>;
 }
 
 /** A line sink. */

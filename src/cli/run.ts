@@ -12,6 +12,7 @@ import { schemaCommand } from "./commands/schema.js";
 import { USAGE } from "./commands/usage.js";
 import { DetailSchema } from "../model/result.js";
 import { startInputHash } from "./input-hash.js";
+import { readInHalves } from "./split-read.js";
 import { type CliIo, EXIT, type ExitCode, internalIssue, toJson } from "./io.js";
 import { EXAMPLE_BATCH, packageFile } from "./paths.js";
 
@@ -79,6 +80,7 @@ export const nodeIo: CliIo = {
     if (process.stderr.isTTY) process.stderr.write(`\r\u001b[2K${text}`);
   },
   hashInput: (source, format) => startInputHash(source, format),
+  readInHalves: (source) => (source === "-" ? Promise.resolve(undefined) : readInHalves(source, nodeIo.progress)),
 };
 
 const OPTIONS = {

@@ -1,13 +1,13 @@
 import { type Facts, computeFacts } from "../facts/catalogue.js";
 import type { Apartment } from "../model/apartment.js";
 import type { Household } from "../model/household.js";
-import { HouseholdChecker, checkApartments, crossCheck } from "../model/input.js";
+import { HouseholdChecker, checkApartments, crossCheck, strictlyIncreasing } from "../model/input.js";
 import { type Issue, type Result, fail, ok } from "../model/issue.js";
-import { type HouseholdSink, LineStore, NdjsonAssembler, householdOfLine } from "../model/ndjson.js";
+import { type HouseholdSink, LineStore, NdjsonAssembler, type StoredLines, householdOfLine } from "../model/ndjson.js";
 import { parseHeader, parseParts } from "../model/parse.js";
 import { type UnhashedRun, validateAndPreparePartsUnhashed } from "./allocate.js";
 import { type DesignationUsage, checkDesignations } from "./designations.js";
-import { type Indexed, PrepareBuilder, type RunInput } from "./prepare.js";
+import { type Indexed, type PartMessage, PrepareBuilder, type PreparedPart, type RunInput, partMessage, partOfMessage } from "./prepare.js";
 
 /** Records rebuilt on demand that are kept for a while: an explanation reads the same few households again and again. */
 const RECENT = 256;
@@ -33,6 +33,27 @@ class Recent<T> implements Indexed<T> {
 }
 
 /**
+ * What a reader of an input's later household lines hands to the reader of the earlier ones
+ * ({@link NdjsonRunReader.half}, {@link NdjsonRunReader.finishWith}): plain data and typed arrays.
+ */
+export interface ReaderHalf {
+  part: PartMessage;
+  lines: StoredLines;
+  /** The canonical text of its household records, comma-separated, for the whole input's hash. */
+  hash: { chunks: Uint8Array[]; count: number };
+  /** How many apartment records it read: the same lines as the other reader's, or the split went wrong. */
+  apartments: number;
+}
+
+/** Whether no id of `later` is also in `earlier` (each list's own repeats are its reader's issues). */
+function distinct(earlier: readonly string[], later: readonly string[]): boolean {
+  // Ids rising strictly across both lists (the usual export) cannot repeat; otherwise a set of the earlier ones.
+  if (strictlyIncreasing(earlier) && strictlyIncreasing(later) && !(earlier.length > 0 && later.length > 0 && !(earlier[earlier.length - 1]! < later[0]!))) return true;
+  const seen = new Set(earlier);
+  return later.every((id) => !seen.has(id));
+}
+
+/**
  * An NDJSON input read line by line into a prepared run, keeping no household record (docs/performance.md): each
  * household is validated, checked against the records before it and prepared as its line arrives, and only its line
  * is kept, as bytes, to rebuild it by the same validation when an explanation or a proposal's priority key needs it.
@@ -52,14 +73,22 @@ export class NdjsonRunReader implements HouseholdSink {
   private readonly ids: string[] = [];
   private readonly lines = new LineStore();
 
-  /** With `hash: false` the canonical input hash is left to the caller, as with `NdjsonAssembler`. */
-  constructor(options: { hash?: boolean } = {}) {
+  /**
+   * With `hash: false` the canonical input hash is left to the caller, as with `NdjsonAssembler`; with
+   * `hash: "households"` the reader writes its households' canonical text for another reader's hash (see {@link half}).
+   */
+  constructor(options: { hash?: boolean | "households" } = {}) {
     this.assembler = new NdjsonAssembler({ ...options, sink: this });
   }
 
   /** Adds one line (1-based `lineNo`). Never throws. */
   push(text: string, lineNo: number): void {
     this.assembler.push(text, lineNo);
+  }
+
+  /** Whether a line read so far had an issue once households began (the run will fail; nothing more is prepared). */
+  failed(): boolean {
+    return this.opened && this.builder === undefined;
   }
 
   /** @internal The assembler's call for each household line (see {@link HouseholdSink}). */
@@ -120,9 +149,52 @@ export class NdjsonRunReader implements HouseholdSink {
       if (caps.issues.length > 0) return fail(remap(caps.issues));
       throw new Error("invariant: a valid NDJSON input was not prepared");
     }
+    return hashed({ input, designations, prepared: this.joined(builder, input) });
+  }
+
+  /** The run over this reader's households and then `later`'s, whose lines have been appended to `this.lines`. */
+  private joined(builder: PrepareBuilder, input: RunInput, later: readonly PreparedPart[] = []) {
     const households = new Recent(this.lines.length, (h) => householdOfLine(this.lines.at(h)!));
     const factCtx = { asOf: input.asOf, policy: input.policy };
     const facts: Indexed<Facts> = new Recent(this.lines.length, (h) => computeFacts(households.at(h)!, factCtx));
-    return hashed({ input, designations, prepared: builder.finish(households, facts) });
+    return builder.finish(households, facts, later);
+  }
+
+  /**
+   * For a reader given the input's header, apartment lines and a later share of its household lines (another thread's,
+   * see the CLI's split reading): what it read, as a message and the buffers to transfer with it. Undefined when any
+   * line had an issue or it read no household: the input is then read again whole in one thread, for exact issues.
+   */
+  half(): { half: ReaderHalf; transfer: ArrayBuffer[] } | undefined {
+    const done = this.assembler.finish();
+    if (!done.ok || done.parts.recordIssues.length > 0 || this.householdIssues.length > 0 || !this.builder) return undefined;
+    const hash = this.assembler.householdBytes();
+    if (!hash) return undefined;
+    const { message, transfer } = partMessage(this.builder.part());
+    const lines = this.lines.stored();
+    const buffers = [...lines.chunks, lines.chunkOf, lines.start, lines.end, ...hash.chunks].map((a) => a.buffer as ArrayBuffer);
+    return { half: { part: message, lines, hash, apartments: done.parts.apartments.length }, transfer: [...new Set([...transfer, ...buffers])] };
+  }
+
+  /**
+   * The run over this reader's lines (the header, the apartments and the earlier household lines, hashing) followed by
+   * `later`'s households ({@link half} of a reader of the rest). The same run and input hash as one reader of every line;
+   * undefined when either share had an issue, the two read different apartments, or an id repeats across them: the
+   * caller then reads the whole input in one thread, which reports the issues with their line numbers.
+   */
+  finishWith(later: ReaderHalf): { run: UnhashedRun; inputSha256: string } | undefined {
+    const { builder, input, designations } = this;
+    if (!builder || !input || !designations || this.householdIssues.length > 0) return undefined;
+    this.assembler.appendHouseholds(later.hash);
+    const done = this.assembler.finish();
+    if (!done.ok || done.parts.recordIssues.length > 0 || done.parts.apartments.length !== later.apartments) return undefined;
+    const { parts } = done;
+    const inputSha256 = parts.inputSha256;
+    if (inputSha256 === undefined) return undefined;
+    if (!parseParts(parts, ["line", 1], (asOf, policy) => crossCheck({ asOf, households: [], apartments: parts.apartments }, policy)).ok) return undefined;
+    const theirs = partOfMessage(later.part, input.policy);
+    if (!distinct(this.ids, theirs.ids)) return undefined;
+    this.lines.append(later.lines);
+    return { run: { input, designations, prepared: this.joined(builder, input, [theirs]) }, inputSha256 };
   }
 }

@@ -3,11 +3,11 @@ import type { Apartment } from "../model/apartment.js";
 import type { LettingRule } from "../model/enums.js";
 import type { Household } from "../model/household.js";
 import type { AllocationInput } from "../model/input.js";
-import type { Condition } from "../model/policy.js";
+import type { Condition, Policy } from "../model/policy.js";
 import { type Evaluation, holds } from "../rules/condition.js";
 import { type ApartmentTerms, type Eligibility, FAILED_CHECKS, VERDICT_ELIGIBLE, VERDICT_GUARANTEE, apartmentTerms, checkEligibility, householdTerms, pairBits, verdictOf } from "../rules/eligibility.js";
 import { lettingRuleOf } from "../rules/checks/letting-rule.js";
-import { type GroupMatch, type KeyScorer, type PriorityKey, compareKeys, keyScorer, keyWidth, lotteryNumber, mergePacked, priorityGroupOf, priorityGroupOnly, priorityKey, sortPacked } from "../rules/priority.js";
+import { type GroupMatch, type KeyScorer, type PriorityKey, compareKeys, keyScorer, keyWidth, lotteryNumber, mergePacked, priorityGroupAt, priorityGroupOf, priorityGroupOnly, priorityKey, sortPacked } from "../rules/priority.js";
 import type { CompiledInstance, HouseholdVariant } from "./deferred-acceptance.js";
 
 /** One entry of a household's ranking: the apartment, its 1-based place in the list, and the eligibility verdict. */
@@ -334,9 +334,12 @@ export class PrepareBuilder {
     };
   }
 
-  /** The prepared run over every household added, which `households` and `facts` give by index. */
-  finish(households: Indexed<Household>, facts: Indexed<Facts>): Prepared {
-    return joinParts(this.input, [this.part()], households, facts, this.run);
+  /**
+   * The prepared run over every household added and then the households of `later` (parts of the same input, prepared
+   * elsewhere, in input order), which `households` and `facts` give by index.
+   */
+  finish(households: Indexed<Household>, facts: Indexed<Facts>, later: readonly PreparedPart[] = []): Prepared {
+    return joinParts(this.input, [this.part(), ...later], households, facts, this.run);
   }
 }
 
@@ -356,6 +359,49 @@ export interface PreparedPart {
   lotteries: readonly string[];
   order: readonly Int32Array[];
   scores: readonly Float64Array[];
+}
+
+/**
+ * A {@link PreparedPart} as a worker's message: typed arrays (transferred, not copied) and two strings (copied whole,
+ * where a million small strings would each be cloned): the ids joined by newlines (an id holds none), the lottery
+ * digests end to end (64 hex digits each), and each household's priority group as its place in the policy's list.
+ */
+export interface PartMessage {
+  households: number;
+  pairStart: Int32Array;
+  pairApartment: Int32Array;
+  pairFlags: Uint8Array;
+  pairFailed: Uint8Array;
+  order: Int32Array[];
+  scores: Float64Array[];
+  ids: string;
+  lotteries: string;
+  groups: Int16Array;
+}
+
+const DIGEST = 64;
+
+/** A part as a message, and the buffers to transfer with it (the part's arrays are then unusable here). */
+export function partMessage(part: PreparedPart): { message: PartMessage; transfer: ArrayBuffer[] } {
+  for (const lottery of part.lotteries) if (lottery.length !== DIGEST) throw new Error("invariant: a lottery number is 64 hex digits");
+  const groups = Int16Array.from(part.groups, (g) => (g.group ? g.group.rank - 1 : -1));
+  const { households, pairStart, pairApartment, pairFlags, pairFailed } = part;
+  const message: PartMessage = { households, pairStart, pairApartment, pairFlags, pairFailed, order: [...part.order], scores: [...part.scores], ids: part.ids.join("\n"), lotteries: part.lotteries.join(""), groups };
+  const arrays = [pairStart, pairApartment, pairFlags, pairFailed, groups, ...message.order, ...message.scores];
+  // A buffer is transferred once, even when two arrays share it.
+  return { message, transfer: [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))] };
+}
+
+/** The part a {@link partMessage} carried, under the same policy. */
+export function partOfMessage(message: PartMessage, policy: Policy): PreparedPart {
+  const { households, pairStart, pairApartment, pairFlags, pairFailed, order, scores } = message;
+  const ids = households === 0 ? [] : message.ids.split("\n");
+  const lotteries = Array.from({ length: households }, (_, h) => message.lotteries.slice(h * DIGEST, (h + 1) * DIGEST));
+  // One group object per policy group, shared by its households.
+  const byIndex = new Map<number, Pick<GroupMatch, "group">>();
+  const groupOf = (index: number): Pick<GroupMatch, "group"> => byIndex.get(index) ?? byIndex.set(index, { group: priorityGroupAt(policy, index) }).get(index)!;
+  const groups = Array.from(message.groups, groupOf);
+  return { households, pairStart, pairApartment, pairFlags, pairFailed, ids, groups, lotteries, order, scores };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { CanonicalHasher } from "../audit/canonical.js";
+import { ByteCollector, CanonicalHasher } from "../audit/canonical.js";
 import { type Apartment, ApartmentSchema } from "./apartment.js";
 import { type FastParse, REJECTED, compileParser } from "./fast-parse.js";
 import { type Household, HouseholdSchema } from "./household.js";
@@ -56,8 +56,8 @@ export class NdjsonAssembler {
   private readonly apartmentLines: number[] = [];
   private readonly lineIssues: Issue[] = [];
   private readonly recordIssues: Issue[] = [];
-  private hash: DocumentHash | undefined;
-  private readonly hashing: boolean;
+  private hash: DocumentHash | HouseholdBytes | undefined;
+  private readonly hashing: boolean | "households";
   /** Each valid apartment's index in `apartments`, by id (the first, when an id repeats: the cross-record checks report that). */
   private readonly apartmentIndex = new Map<string, number>();
   /** Apartment ids by index (undefined for an invalid record): a small array, where the records are spread over the heap. */
@@ -68,10 +68,12 @@ export class NdjsonAssembler {
   private readonly sink: HouseholdSink | undefined;
 
   /**
-   * With `hash: false` the canonical input hash is left to the caller (it is the expensive half of reading). With a
-   * `sink`, household records go to it as they are read and `parts.households` stays empty.
+   * With `hash: false` the canonical input hash is left to the caller (it is the expensive half of reading); with
+   * `hash: "households"` only the households' canonical text is written, for another reader's hash
+   * ({@link householdBytes}, {@link appendHouseholds}). With a `sink`, household records go to it as they are read and
+   * `parts.households` stays empty.
    */
-  constructor(options: { hash?: boolean; sink?: HouseholdSink } = {}) {
+  constructor(options: { hash?: boolean | "households"; sink?: HouseholdSink } = {}) {
     this.hashing = options.hash ?? true;
     this.sink = options.sink;
   }
@@ -116,7 +118,8 @@ export class NdjsonAssembler {
       return;
     }
     this.header = value;
-    if (this.hashing) this.hash = new DocumentHash(value);
+    if (this.hashing === "households") this.hash = new HouseholdBytes();
+    else if (this.hashing) this.hash = new DocumentHash(value);
   }
 
   private acceptHousehold(value: unknown, lineNo: number, text: string): void {
@@ -188,7 +191,24 @@ export class NdjsonAssembler {
       this.lineIssues.push(issue("invalid_json", ["line", 1], "Indata är tom: huvudraden saknas.", "The input is empty: the header line is missing."));
     }
     if (this.lineIssues.length > 0 || !this.header) return { ok: false, issues: [...this.lineIssues, ...this.recordIssues] };
-    return { ok: true, parts: { header: this.header, households: this.households, apartments: this.apartments, recordIssues: this.recordIssues, inputSha256: this.hash?.digest(), rankedApartments: this.ranked.subarray(0, this.rankedLength) } };
+    const inputSha256 = this.hash instanceof DocumentHash ? this.hash.digest() : undefined;
+    return { ok: true, parts: { header: this.header, households: this.households, apartments: this.apartments, recordIssues: this.recordIssues, inputSha256, rankedApartments: this.ranked.subarray(0, this.rankedLength) } };
+  }
+
+  /**
+   * With `hash: "households"`: the canonical text of the household records read, comma-separated in order, and how
+   * many there were. Undefined otherwise, or before the header.
+   */
+  householdBytes(): { chunks: Uint8Array[]; count: number } | undefined {
+    return this.hash instanceof HouseholdBytes ? this.hash.take() : undefined;
+  }
+
+  /**
+   * Adds households read by another reader after this one's (their {@link householdBytes}) to this reader's input
+   * hash, before {@link finish}: the hash is then that of the document with both readers' households, in order.
+   */
+  appendHouseholds(more: { chunks: readonly Uint8Array[]; count: number }): void {
+    if (this.hash instanceof DocumentHash) this.hash.moreHouseholds(more);
   }
 
   /** Rewrites a path into the assembled document (`["households", 3, …]`) as a path into the NDJSON lines. */
@@ -232,6 +252,15 @@ class DocumentHash {
     this.out.value(value);
   }
 
+  /** Households whose canonical text another reader wrote ({@link HouseholdBytes}), after those written here. */
+  moreHouseholds(more: { chunks: readonly Uint8Array[]; count: number }): void {
+    if (more.count === 0) return;
+    this.open();
+    if (this.households > 0) this.out.text(",");
+    for (const chunk of more.chunks) this.out.bytes(chunk);
+    this.households += more.count;
+  }
+
   private field(key: string): string {
     if (key === "apartments") return `[${this.apartments.join(",")}]`;
     return this.out.json(this.header[key]);
@@ -249,6 +278,25 @@ class DocumentHash {
     const after = this.keys.slice(this.keys.indexOf("households") + 1);
     this.out.text(`]${after.map((k) => `,${JSON.stringify(k)}:${this.field(k)}`).join("")}}`);
     return this.out.digest();
+  }
+}
+
+/** The households' canonical text alone, comma-separated: a share of a document another reader hashes whole. */
+class HouseholdBytes {
+  private readonly into = new ByteCollector();
+  private readonly out = new CanonicalHasher(undefined, this.into);
+  private count = 0;
+
+  apartment(_value: unknown): void {}
+
+  household(value: unknown): void {
+    if (this.count++ > 0) this.out.text(",");
+    this.out.value(value);
+  }
+
+  take(): { chunks: Uint8Array[]; count: number } {
+    this.out.flush();
+    return { chunks: this.into.take(), count: this.count };
   }
 }
 
@@ -305,6 +353,14 @@ export function householdOfLine(text: string): Household {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/** A {@link LineStore}'s lines as typed arrays: line k is `chunks[chunkOf[k]]` from `start[k]` to `end[k]`. */
+export interface StoredLines {
+  chunks: Uint8Array[];
+  chunkOf: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+}
+
 /**
  * Lines kept as UTF-8 bytes, by index, in chunks of a few megabytes: a national queue's household lines (0.8 GB at
  * 10⁶) outside the JavaScript heap, which the garbage collector neither scans nor copies, where a million parsed
@@ -347,6 +403,37 @@ export class LineStore {
     this.start[this.count] = this.used;
     this.used += written;
     this.end[this.count++] = this.used;
+  }
+
+  /**
+   * The lines as typed arrays, for another thread (each array's buffer can be transferred rather than copied); the
+   * store must not be added to afterwards.
+   */
+  stored(): StoredLines {
+    const n = this.count;
+    return { chunks: [...this.chunks], chunkOf: this.chunkOf.slice(0, n), start: this.start.slice(0, n), end: this.end.slice(0, n) };
+  }
+
+  /** Adds another store's lines (its {@link stored} arrays) after these; later lines go into a fresh chunk. */
+  append(other: StoredLines): void {
+    const n = this.count;
+    const more = other.chunkOf.length;
+    const grow = (a: Int32Array): Int32Array => {
+      const next = new Int32Array(Math.max(a.length, n + more));
+      next.set(a.subarray(0, n));
+      return next;
+    };
+    this.chunkOf = grow(this.chunkOf);
+    this.start = grow(this.start);
+    this.end = grow(this.end);
+    const shift = this.chunks.length;
+    for (let k = 0; k < more; k++) this.chunkOf[n + k] = other.chunkOf[k]! + shift;
+    this.start.set(other.start, n);
+    this.end.set(other.end, n);
+    this.chunks.push(...other.chunks);
+    this.count = n + more;
+    this.chunk = new Uint8Array(0);
+    this.used = 0;
   }
 
   at(index: number): string | undefined {

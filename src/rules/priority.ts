@@ -76,6 +76,9 @@ export function priorityGroupOnly(facts: Facts, policy: Policy): GroupMatch["gro
 
 const groupRef = (g: Policy["priorityGroups"][number], i: number): NonNullable<GroupMatch["group"]> => ({ id: g.id, rank: i + 1, label: g.label, sensitive: g.sensitive, source: g.source });
 
+/** The group of {@link priorityGroupOnly} by its place in the policy's list (its `rank` − 1), or null for −1. */
+export const priorityGroupAt = (policy: Policy, index: number): GroupMatch["group"] => (index < 0 ? null : groupRef(policy.priorityGroups[index]!, index));
+
 /**
  * The household's priority group: the first in the policy's list whose `when` holds (DESIGN section 5).
  *

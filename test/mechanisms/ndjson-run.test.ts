@@ -119,3 +119,76 @@ describe("the streamed NDJSON reader (NdjsonRunReader: no household kept, each p
     if (!got.ok && !reference.ok) expect(got.issues).toEqual(reference.issues);
   });
 });
+
+/**
+ * The CLI's split reading (src/cli/split-read.ts) without its threads: one reader of the header, the apartments and the
+ * household lines before `cut`, hashing; another of the header, the apartments and the rest, its share handed over
+ * through a structured clone with its buffers transferred, as a worker's message is.
+ */
+function inHalves(lines: readonly string[], first: number, cut: number, laterFirst = first) {
+  const earlier = new NdjsonRunReader();
+  lines.slice(0, cut).forEach((line, i) => earlier.push(line, i + 1));
+  const later = new NdjsonRunReader({ hash: "households" });
+  lines.slice(0, laterFirst).forEach((line, i) => later.push(line, i + 1));
+  lines.slice(cut).forEach((line, i) => later.push(line, cut + i + 1));
+  const share = later.half();
+  if (!share) return undefined;
+  const message = structuredClone(share.half, { transfer: share.transfer });
+  // Transferred, not copied: the later reader's buffers are gone from it.
+  expect(share.half.part.pairStart.byteLength).toBe(0);
+  const done = earlier.finishWith(message);
+  return done && ({ ...done.run, rawSha256: done.inputSha256 } satisfies Run);
+}
+
+describe("an NDJSON input read in two shares (the CLI's split reading) and joined", () => {
+  it("gives one reader's run, hash, result and explanations when both shares are valid, and hands any issue back to one reader", () => {
+    fc.assert(
+      fc.property(
+        validInput({ households: { min: 1, max: 12 }, apartments: { min: 1, max: 6 } }),
+        fc.constantFrom("orebro", "stockholm", "goteborg"),
+        fc.nat(),
+        fc.constantFrom("none", "repeat-across", "bad-later", "bad-earlier", "apartment-later", "unsorted", "fewer-apartments-later"),
+        (raw, policy, at, edit) => {
+          const doc = structuredClone({ ...raw, policy }) as unknown as Doc & { households: { id: string }[]; apartments: { id: string }[] };
+          const H = doc.households.length;
+          const cutAt = at % (H + 1);
+          if (edit === "repeat-across" && cutAt > 0 && cutAt < H) doc.households[H - 1]!.id = doc.households[0]!.id;
+          if (edit === "unsorted") doc.households.reverse();
+          const lines = linesOf(doc);
+          const first = 1 + doc.apartments.length;
+          const cut = first + cutAt;
+          if (edit === "bad-later") lines.push("{not json");
+          if (edit === "bad-earlier") lines.splice(cut, 0, '{"household": {"id": 7}}');
+          if (edit === "apartment-later" && cutAt < H) lines.splice(cut + 1, 0, lines[1]!);
+          const reference = streamed(lines);
+          const got = inHalves(lines, first, edit === "bad-earlier" ? cut + 1 : cut, edit === "fewer-apartments-later" ? first - 1 : first);
+          if (edit === "fewer-apartments-later") {
+            // Shares that did not read the same apartment lines are never joined.
+            expect(got).toBeUndefined();
+            return;
+          }
+          if (!reference.ok) {
+            // Never a run from input one reader rejects: the caller reads it again whole, for the exact issues.
+            expect(got).toBeUndefined();
+            return;
+          }
+          if (cutAt === 0 || cutAt === H) return;
+          expect(got).toBeDefined();
+          const a = reference.run;
+          const b = got!;
+          expect(b.rawSha256).toBe(a.rawSha256);
+          expect(b.prepared.householdIds).toEqual(a.prepared.householdIds);
+          expect(allOf(b.prepared.households)).toEqual(allOf(a.prepared.households));
+          expect(b.prepared.order).toEqual(a.prepared.order);
+          const resultA = buildResult(a, deferredAcceptance(a.prepared.compiled));
+          const resultB = buildResult(b, deferredAcceptance(b.prepared.compiled));
+          expect(JSON.stringify(withExplanations(b, resultB))).toBe(JSON.stringify(withExplanations(a, resultA)));
+          for (const id of a.prepared.householdIds.slice(0, 3)) {
+            expect(explainHousehold(b, resultB, id, { audience: "auditor" })).toEqual(explainHousehold(a, resultA, id, { audience: "auditor" }));
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
