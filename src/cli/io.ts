@@ -26,7 +26,7 @@ export interface CliIo {
    * Reads a large NDJSON input file in two threads (the CLI's split reading), or returns undefined: the command then
    * reads it in one. Either way the run and its hash are the same.
    */
-  readInHalves?(source: string): Promise<{ run: UnhashedRun; inputSha256: string } | undefined>;
+  readInHalves?(source: string, progress?: (text: string) => void): Promise<{ run: UnhashedRun; inputSha256: string } | undefined>;
 }
 
 /** A line sink. */

@@ -80,7 +80,7 @@ export const nodeIo: CliIo = {
     if (process.stderr.isTTY) process.stderr.write(`\r\u001b[2K${text}`);
   },
   hashInput: (source, format) => startInputHash(source, format),
-  readInHalves: (source) => (source === "-" ? Promise.resolve(undefined) : readInHalves(source, nodeIo.progress)),
+  readInHalves: (source, progress) => (source === "-" ? Promise.resolve(undefined) : readInHalves(source, progress)),
 };
 
 const OPTIONS = {

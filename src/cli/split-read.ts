@@ -76,6 +76,8 @@ export async function readInHalves(path: string, progress?: (text: string) => vo
     void worker.terminate();
     return undefined;
   }
+  // This share's priority orders are sorted while the worker finishes its own.
+  reader.sortShare();
   progress?.("bostad-forst: väntar på andra halvan / waiting for the second half …");
   const share = await later;
   void worker.terminate();

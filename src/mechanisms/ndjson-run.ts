@@ -86,6 +86,14 @@ export class NdjsonRunReader implements HouseholdSink {
     this.assembler.push(text, lineNo);
   }
 
+  /**
+   * Sorts this reader's households by each rule's priority now, for {@link finishWith}: the thread reading the earlier
+   * lines does it while the other finishes. No line can be pushed afterwards.
+   */
+  sortShare(): void {
+    this.builder?.part();
+  }
+
   /** Whether a line read so far had an issue once households began (the run will fail; nothing more is prepared). */
   failed(): boolean {
     return this.opened && this.builder === undefined;

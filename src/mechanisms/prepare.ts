@@ -237,6 +237,7 @@ export class PrepareBuilder {
   private readonly applicants: number[][];
   private readonly scores: Float64Array[];
   private readonly applied: Uint8Array;
+  private sorted: PreparedPart | undefined;
 
   /** `expected`: how many households and ranked pairs are coming, when known (the arrays are then not grown). */
   constructor(
@@ -260,6 +261,7 @@ export class PrepareBuilder {
    * entries' apartment indices, when the reader looked them up.
    */
   add(household: Household, ranked?: Int32Array, at = 0): Facts {
+    if (this.sorted) throw new Error("invariant: a household added after the builder's part was taken");
     const { policy, seed } = this.input;
     const h = this.n++;
     const length = household.preferences.ranking.length;
@@ -298,9 +300,15 @@ export class PrepareBuilder {
 
   /**
    * What this builder prepared, as one part of a run (see {@link PreparedPart}): each rule's applicants sorted by
-   * their packed scores here, so that parts prepared in different threads are only merged when joined.
+   * their packed scores here, so that parts prepared in different threads are only merged when joined. Sorted once:
+   * no household can be added afterwards.
    */
   part(): PreparedPart {
+    this.sorted ??= this.sortedPart();
+    return this.sorted;
+  }
+
+  private sortedPart(): PreparedPart {
     const { n, total } = this;
     const trim = <T extends Int32Array | Uint8Array>(a: T, length: number): T => (a.length === length ? a : (a.slice(0, length) as T));
     const order: Int32Array[] = [];

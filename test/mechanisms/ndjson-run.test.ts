@@ -125,12 +125,14 @@ describe("the streamed NDJSON reader (NdjsonRunReader: no household kept, each p
  * household lines before `cut`, hashing; another of the header, the apartments and the rest, its share handed over
  * through a structured clone with its buffers transferred, as a worker's message is.
  */
-function inHalves(lines: readonly string[], first: number, cut: number, laterFirst = first) {
+function inHalves(lines: readonly string[], first: number, cut: number, laterFirst = first, sortFirst = false) {
   const earlier = new NdjsonRunReader();
   lines.slice(0, cut).forEach((line, i) => earlier.push(line, i + 1));
   const later = new NdjsonRunReader({ hash: "households" });
   lines.slice(0, laterFirst).forEach((line, i) => later.push(line, i + 1));
   lines.slice(cut).forEach((line, i) => later.push(line, cut + i + 1));
+  // The CLI sorts the earlier share while the worker finishes: the same run either way.
+  if (sortFirst) earlier.sortShare();
   const share = later.half();
   if (!share) return undefined;
   const message = structuredClone(share.half, { transfer: share.transfer });
@@ -148,7 +150,8 @@ describe("an NDJSON input read in two shares (the CLI's split reading) and joine
         fc.constantFrom("orebro", "stockholm", "goteborg"),
         fc.nat(),
         fc.constantFrom("none", "repeat-across", "bad-later", "bad-earlier", "apartment-later", "unsorted", "fewer-apartments-later"),
-        (raw, policy, at, edit) => {
+        fc.boolean(),
+        (raw, policy, at, edit, sortFirst) => {
           const doc = structuredClone({ ...raw, policy }) as unknown as Doc & { households: { id: string }[]; apartments: { id: string }[] };
           const H = doc.households.length;
           const cutAt = at % (H + 1);
@@ -161,7 +164,7 @@ describe("an NDJSON input read in two shares (the CLI's split reading) and joine
           if (edit === "bad-earlier") lines.splice(cut, 0, '{"household": {"id": 7}}');
           if (edit === "apartment-later" && cutAt < H) lines.splice(cut + 1, 0, lines[1]!);
           const reference = streamed(lines);
-          const got = inHalves(lines, first, edit === "bad-earlier" ? cut + 1 : cut, edit === "fewer-apartments-later" ? first - 1 : first);
+          const got = inHalves(lines, first, edit === "bad-earlier" ? cut + 1 : cut, edit === "fewer-apartments-later" ? first - 1 : first, sortFirst);
           if (edit === "fewer-apartments-later") {
             // Shares that did not read the same apartment lines are never joined.
             expect(got).toBeUndefined();

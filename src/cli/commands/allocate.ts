@@ -137,7 +137,7 @@ export async function writeResultLines(run: Run, matching: Matching, detail: Det
 export async function readRun(source: string, io: CliIo): Promise<Result<Run>> {
   const format = isNdjson(source) ? "ndjson" : "json";
   // A large valid NDJSON file: read in two threads, the input hash with it (otherwise, or on any issue, as below).
-  const halves = format === "ndjson" ? await io.readInHalves?.(source) : undefined;
+  const halves = format === "ndjson" ? await io.readInHalves?.(source, io.progress) : undefined;
   if (halves) return ok({ ...halves.run, rawSha256: halves.inputSha256 });
   const pending = await io.hashInput?.(source, format);
   const read = await readUnhashed(source, io, format === "ndjson" && pending === undefined);
