@@ -7,7 +7,7 @@ import type { Condition, Policy } from "../model/policy.js";
 import { type Evaluation, holds } from "../rules/condition.js";
 import { type ApartmentTerms, type Eligibility, FAILED_CHECKS, VERDICT_ELIGIBLE, VERDICT_GUARANTEE, apartmentTerms, checkEligibility, householdTerms, pairBits, verdictOf } from "../rules/eligibility.js";
 import { lettingRuleOf } from "../rules/checks/letting-rule.js";
-import { type GroupMatch, type KeyScorer, type PriorityKey, compareKeys, keyScorer, keyWidth, lotteryNumber, mergePacked, priorityGroupAt, priorityGroupOf, priorityGroupOnly, priorityKey, sortPacked } from "../rules/priority.js";
+import { type GroupMatch, type KeyScorer, type PriorityKey, compareToScores, keyOfScores, keyScorer, keyWidth, lotteryNumber, mergePacked, priorityGroupAt, priorityGroupOf, priorityGroupOnly, priorityKey, sortPacked } from "../rules/priority.js";
 import type { CompiledInstance, HouseholdVariant } from "./deferred-acceptance.js";
 
 /** One entry of a household's ranking: the apartment, its 1-based place in the list, and the eligibility verdict. */
@@ -73,6 +73,11 @@ export interface Prepared {
   lettingConditions: readonly (Condition | undefined)[];
   /** Per rule index: households that applied under the rule, highest priority first (keys: {@link keyAt}). */
   order: readonly (readonly number[])[];
+  /**
+   * Per rule index: the packed part scores of `order`'s households, in that order (the household at place r from
+   * `r × width`): what {@link keyAt} builds a key from, with no household record or facts.
+   */
+  keyScores: readonly Float64Array[];
   compiled: CompiledInstance;
 }
 
@@ -451,8 +456,8 @@ export function joinParts(input: RunInput, parts: readonly PreparedPart[], house
     }
     pairStart[n] = total;
   }
-  const order = rules.map((rule, ri) => {
-    if (single) return Array.from(single.order[ri]!);
+  const sorted = rules.map((rule, ri) => {
+    if (single) return { order: single.order[ri]!, scores: single.scores[ri]! };
     const width = keyWidth(policy, rule);
     let merged: { order: Int32Array; scores: Float64Array } = { order: new Int32Array(0), scores: new Float64Array(0) };
     let offset = 0;
@@ -461,8 +466,10 @@ export function joinParts(input: RunInput, parts: readonly PreparedPart[], house
       merged = mergePacked(merged, { order: shifted, scores: part.scores[ri]! }, width, lotteries);
       offset += part.households;
     }
-    return Array.from(merged.order);
+    return merged;
   });
+  const order = sorted.map((s) => Array.from(s.order));
+  const keyScores = sorted.map((s) => s.scores);
   const rank = order.map((list) => {
     const r = new Int32Array(n).fill(n);
     for (let i = 0; i < list.length; i++) r[list[i]!] = i;
@@ -488,6 +495,7 @@ export function joinParts(input: RunInput, parts: readonly PreparedPart[], house
     ruleIndex,
     lettingConditions,
     order,
+    keyScores,
     compiled,
   };
 }
@@ -521,14 +529,26 @@ export function householdLookup(ids: readonly string[]): HouseholdLookup {
   };
 }
 
+/** Where household h's scores under rule index ri begin in `p.keyScores[ri]`, or -1 if it did not apply under it. */
+function scoresAt(p: Prepared, ri: number, h: number): number {
+  const r = p.compiled.rank[ri]![h]!;
+  const applied = p.order[ri]!.length;
+  return r >= applied ? -1 : r * (p.keyScores[ri]!.length / applied);
+}
+
 /**
- * Household h's priority key under rule index ri, or undefined if it did not apply under that rule. Recomputed by the
- * same `priorityKey` as the ranking (deterministic and cheap), so a national-scale run keeps no key objects.
+ * Household h's priority key under rule index ri, or undefined if it did not apply under that rule: built from the
+ * scores the ranking packed (`keyOfScores`, held equal to `priorityKey` by a property test), so that neither its
+ * record nor its facts are read and a national-scale run keeps no key objects.
  */
 export function keyAt(p: Prepared, ri: number, h: number): PriorityKey | undefined {
-  if (p.compiled.rank[ri]![h]! >= p.households.length) return undefined;
-  const { policy, seed } = p.input;
-  return priorityKey(p.facts.at(h)!, p.households.at(h)!, p.rules[ri]!, policy, seed, { lottery: p.lotteries[h]!, group: p.groups[h]! });
+  const at = scoresAt(p, ri, h);
+  return at === -1 ? undefined : keyOfScores(p.input.policy, p.rules[ri]!, p.keyScores[ri]!, at, p.lotteries[h]!, p.groups[h]!);
+}
+
+/** {@link compareKeys} of `key` (under rule index ri) and household h's key under it, which must exist. */
+export function compareKeyAt(p: Prepared, ri: number, key: PriorityKey, h: number): number {
+  return compareToScores(key, p.keyScores[ri]!, scoresAt(p, ri, h), p.lotteries[h]!);
 }
 
 /** Keeps only eligible pairs, in each household's order: the deferred-acceptance instance. */
@@ -569,7 +589,7 @@ export function withHousehold(p: Prepared, index: number, changed: Household): V
     let hi = others.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (compareKeys(keyAt(p, ri, others[mid]!)!, key) < 0) lo = mid + 1;
+      if (compareKeyAt(p, ri, key, others[mid]!) > 0) lo = mid + 1;
       else hi = mid;
     }
     others.splice(lo, 0, index);
@@ -613,7 +633,7 @@ export function householdVariant(p: Prepared, index: number, changed: Household)
   return {
     household: index,
     prefs,
-    compare: (rule, other) => compareKeys(keys[rule]!, keyAt(p, rule, other)!),
+    compare: (rule, other) => compareKeyAt(p, rule, keys[rule]!, other),
     key: (ri) => keys[ri],
   };
 }

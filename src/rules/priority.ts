@@ -1,7 +1,7 @@
 import * as crypto from "node:crypto";
 import { match } from "ts-pattern";
 import type { Facts } from "../facts/catalogue.js";
-import { days } from "../model/date.js";
+import { days, fromDayNumber } from "../model/date.js";
 import type { LettingRule } from "../model/enums.js";
 import type { Household } from "../model/household.js";
 import type { Message } from "../model/issue.js";
@@ -132,6 +132,40 @@ export function priorityKey(
   return { rule: lettingRule, group: group === null ? null : { id: group.id, rank: group.rank, label: group.label, sensitive: group.sensitive }, parts: out };
 }
 
+/**
+ * The key {@link priorityKey} gives a household under a rule, from the scores {@link keyScorer} packed for it (`width`
+ * from `at`), its lottery digest and its group, without its facts or record: each part's value follows from its score
+ * (flags and day counts are their own score, a decision's date its negated day number) or is the digest or the group.
+ * A property test holds it equal to `priorityKey`.
+ */
+export function keyOfScores(policy: Policy, lettingRule: LettingRule, scores: Float64Array, at: number, lottery: string, group: Pick<GroupMatch, "group">): PriorityKey {
+  const parts = partsOf(policy, lettingRule);
+  const out: KeyPart[] = new Array(parts.length);
+  let shownGroup: GroupRef | null = null;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    const score = scores[at + i]!;
+    out[i] = { key: part.key, value: part.shown(score, lottery, group.group), score };
+    if (part.key === "priority-group" && group.group !== null) shownGroup = group.group;
+  }
+  return { rule: lettingRule, group: shownGroup === null ? null : { id: shownGroup.id, rank: shownGroup.rank, label: shownGroup.label, sensitive: shownGroup.sensitive }, parts: out };
+}
+
+/**
+ * {@link compareKeys} of `key` and the key of packed scores `scores` from `at` with lottery digest `lottery`, under the
+ * same rule, without building that key.
+ */
+export function compareToScores(key: PriorityKey, scores: Float64Array, at: number, lottery: string): number {
+  const { parts } = key;
+  for (let i = 0; i < parts.length; i++) {
+    const sa = parts[i]!.score;
+    const sb = scores[at + i]!;
+    if (sa !== sb) return sa > sb ? -1 : 1;
+  }
+  const own = lotteryOf(key);
+  return own < lottery ? -1 : own > lottery ? 1 : 0;
+}
+
 /** How many parts a key under the rule has (its order, with the lottery). */
 export function keyWidth(policy: Policy, lettingRule: LettingRule): number {
   return partsOf(policy, lettingRule).length;
@@ -200,12 +234,19 @@ interface PartContext {
   options: Required<PriorityOptions>;
 }
 
-/** One order key: the value a key part shows and the score it ranks by, both read from the same context. */
+/**
+ * One order key: the value a key part shows and the score it ranks by, both read from the same context; and the value
+ * again from the score, the lottery digest and the group alone (see {@link keyOfScores}).
+ */
 interface PartDefinition {
   key: OrderKey;
   value(ctx: PartContext): number | string | null;
   score(ctx: PartContext): number;
+  shown(score: number, lottery: string, group: GroupMatch["group"]): number | string | null;
 }
+
+/** A part whose shown value is its score (flags and day counts). */
+const ownScore = (score: number): number => score;
 
 // An order is turned into part definitions once per order array (policies are immutable once resolved).
 const orderCache = new WeakMap<readonly OrderKey[], PartDefinition[]>();
@@ -234,10 +275,11 @@ function partDefinition(key: OrderKey): PartDefinition {
         const found = groupOf(ctx);
         return found === null ? 0 : ctx.policy.priorityGroups.length + 1 - found.rank;
       },
+      shown: (_score, _lottery, group) => group?.id ?? null,
     }))
-    .with("work-income", (): PartDefinition => ({ key, value: (ctx) => (ctx.facts["income.work"] === true ? 1 : 0), score: (ctx) => (ctx.facts["income.work"] === true ? 1 : 0) }))
-    .with("queue-days", (): PartDefinition => ({ key, value: (ctx) => numberOf(ctx.facts["queue.days"]), score: (ctx) => numberOf(ctx.facts["queue.days"]) }))
-    .with("homeless-days", (): PartDefinition => ({ key, value: (ctx) => numberOf(ctx.facts["housing.homelessDays"]), score: (ctx) => numberOf(ctx.facts["housing.homelessDays"]) }))
+    .with("work-income", (): PartDefinition => ({ key, value: (ctx) => (ctx.facts["income.work"] === true ? 1 : 0), score: (ctx) => (ctx.facts["income.work"] === true ? 1 : 0), shown: ownScore }))
+    .with("queue-days", (): PartDefinition => ({ key, value: (ctx) => numberOf(ctx.facts["queue.days"]), score: (ctx) => numberOf(ctx.facts["queue.days"]), shown: ownScore }))
+    .with("homeless-days", (): PartDefinition => ({ key, value: (ctx) => numberOf(ctx.facts["housing.homelessDays"]), score: (ctx) => numberOf(ctx.facts["housing.homelessDays"]), shown: ownScore }))
     .with("social-priority-date", (): PartDefinition => ({
       key,
       value: (ctx) => socialPriorityOf(ctx)?.grantedOn ?? null,
@@ -245,8 +287,10 @@ function partDefinition(key: OrderKey): PartDefinition {
         const decision = socialPriorityOf(ctx);
         return decision === undefined ? NO_VALUE_SCORE : -days(decision.grantedOn);
       },
+      // The decision's date back from its day number (dates are validated as YYYY-MM-DD, which days() reads exactly).
+      shown: (score) => (score === NO_VALUE_SCORE ? null : fromDayNumber(-score)),
     }))
-    .with("lottery", (): PartDefinition => ({ key, value: lotteryHexOf, score: (ctx) => lotteryScore(lotteryHexOf(ctx)) }))
+    .with("lottery", (): PartDefinition => ({ key, value: lotteryHexOf, score: (ctx) => lotteryScore(lotteryHexOf(ctx)), shown: (_score, lottery) => lottery }))
     .exhaustive();
 }
 

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeFacts } from "../../src/facts/catalogue.js";
 import { validateAndPrepare } from "../../src/mechanisms/allocate.js";
-import { PrepareBuilder, allOf, joinParts } from "../../src/mechanisms/prepare.js";
+import { PrepareBuilder, allOf, compareKeyAt, joinParts, keyAt } from "../../src/mechanisms/prepare.js";
+import { compareKeys, priorityKey } from "../../src/rules/priority.js";
 import { validInput } from "../arbitraries/index.js";
 
 /**
@@ -42,6 +43,7 @@ describe("preparing in parts (PrepareBuilder.part, joinParts)", () => {
           expect(Array.from(joined.pairFailed)).toEqual(Array.from(p.pairFailed));
           expect(joined.rules).toEqual(p.rules);
           expect(joined.order).toEqual(p.order);
+          expect(joined.keyScores.map((k) => Array.from(k))).toEqual(p.keyScores.map((k) => Array.from(k)));
           expect(joined.compiled.rank.map((r) => Array.from(r))).toEqual(p.compiled.rank.map((r) => Array.from(r)));
           expect(Array.from(joined.compiled.prefStart)).toEqual(Array.from(p.compiled.prefStart));
           expect(Array.from(joined.compiled.prefApartment)).toEqual(Array.from(p.compiled.prefApartment));
@@ -49,5 +51,40 @@ describe("preparing in parts (PrepareBuilder.part, joinParts)", () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("keys from the ranking's packed scores (keyAt, compareKeyAt)", () => {
+  it("equal the key priorityKey computes from the household's record and facts, and compare as compareKeys does", () => {
+    let decisions = 0;
+    let groups = 0;
+    fc.assert(
+      fc.property(validInput({ households: { min: 1, max: 25 }, apartments: { min: 1, max: 6 } }), fc.constantFrom("orebro", "stockholm", "goteborg", "lund"), (raw, policy) => {
+        const run = validateAndPrepare({ ...raw, policy });
+        if (!run.ok) return;
+        const p = run.value.prepared;
+        const { input } = run.value;
+        const households = allOf(p.households);
+        const facts = allOf(p.facts);
+        p.rules.forEach((rule, ri) => {
+          for (let h = 0; h < households.length; h++) {
+            const key = keyAt(p, ri, h);
+            if (p.compiled.rank[ri]![h]! >= households.length) {
+              expect(key).toBeUndefined();
+              continue;
+            }
+            const reference = priorityKey(facts[h]!, households[h]!, rule, input.policy, input.seed);
+            expect(key).toEqual(reference);
+            if (key!.parts.some((part) => part.key === "social-priority-date" && part.value !== null)) decisions++;
+            if (key!.group !== null) groups++;
+            for (const other of p.order[ri]!) expect(compareKeyAt(p, ri, reference, other)).toBe(compareKeys(reference, keyAt(p, ri, other)!));
+          }
+        });
+      }),
+      { numRuns: 150 },
+    );
+    // The generated households hold social-priority decisions and priority groups, whose values come back too.
+    expect(decisions).toBeGreaterThan(0);
+    expect(groups).toBeGreaterThan(0);
   });
 });
