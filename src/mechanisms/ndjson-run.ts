@@ -11,10 +11,19 @@ import { type Indexed, type PartMessage, PrepareBuilder, type PreparedPart, type
 
 /** Records rebuilt on demand that are kept for a while: an explanation reads the same few households again and again. */
 const RECENT = 256;
+/** Rebuilds of records not kept after which all are rebuilt, in order, and kept (see {@link Recent}). */
+const MANY = 4096;
 
-/** A small first-in, first-out cache in front of a function of an index. */
-class Recent<T> implements Indexed<T> {
+/**
+ * A small first-in, first-out cache in front of a function of an index. Once more than an eighth of the records (and
+ * more than {@link MANY}) have been rebuilt, every record is rebuilt in one pass and kept: a result at detail "full"
+ * reads each ineligible applicant's record vacancy by vacancy, in no useful order, where one pass costs a rebuild each.
+ * @internal Exported for its test.
+ */
+export class Recent<T> implements Indexed<T> {
   private readonly kept = new Map<number, T>();
+  private all: T[] | undefined;
+  private rebuilt = 0;
 
   constructor(
     readonly length: number,
@@ -23,8 +32,14 @@ class Recent<T> implements Indexed<T> {
 
   at(index: number): T | undefined {
     if (!(Number.isInteger(index) && index >= 0 && index < this.length)) return undefined;
+    if (this.all) return this.all[index];
     const hit = this.kept.get(index);
     if (hit !== undefined) return hit;
+    if (++this.rebuilt > Math.max(MANY, this.length / 8)) {
+      this.all = Array.from({ length: this.length }, (_, k) => this.kept.get(k) ?? this.build(k));
+      this.kept.clear();
+      return this.all[index];
+    }
     const value = this.build(index);
     if (this.kept.size >= RECENT) this.kept.delete(this.kept.keys().next().value!);
     this.kept.set(index, value);

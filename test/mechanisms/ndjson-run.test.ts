@@ -4,7 +4,7 @@ import { canonicalHash } from "../../src/audit/canonical.js";
 import { explainHousehold } from "../../src/explain/index.js";
 import { type Run, buildResult, validateAndPrepare, validateAndPrepareParts, withExplanations } from "../../src/mechanisms/allocate.js";
 import { deferredAcceptance } from "../../src/mechanisms/deferred-acceptance.js";
-import { NdjsonRunReader } from "../../src/mechanisms/ndjson-run.js";
+import { NdjsonRunReader, Recent } from "../../src/mechanisms/ndjson-run.js";
 import { allOf } from "../../src/mechanisms/prepare.js";
 import { NdjsonAssembler, toNdjsonLines } from "../../src/model/ndjson.js";
 import { invalidInput, validInput } from "../arbitraries/index.js";
@@ -193,5 +193,31 @@ describe("an NDJSON input read in two shares (the CLI's split reading) and joine
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("records rebuilt on demand (Recent)", () => {
+  it("keeps a few, then rebuilds every record once in order when many are asked for out of order, with the same values", () => {
+    const n = 40_000;
+    let builds = 0;
+    const recent = new Recent(n, (k) => {
+      builds++;
+      return { k };
+    });
+    expect(recent.at(7)).toEqual({ k: 7 });
+    expect(recent.at(7)).toBe(recent.at(7));
+    expect(builds).toBe(1);
+    expect(recent.at(n)).toBeUndefined();
+    expect(recent.at(-1)).toBeUndefined();
+    // Out of order, as a full result's vacancy lines read applicants: past max(4096, n / 8) rebuilds, all at once.
+    const order = Array.from({ length: n }, (_, k) => (k * 7919) % n);
+    for (const k of order.slice(0, 4999)) expect(recent.at(k)).toEqual({ k });
+    expect(builds).toBeLessThanOrEqual(5000);
+    for (const k of order) expect(recent.at(k)!.k).toBe(k);
+    expect(builds).toBeLessThan(5000 + n);
+    // All kept now: another pass in any order rebuilds nothing.
+    const after = builds;
+    for (const k of order.reverse()) expect(recent.at(k)!.k).toBe(k);
+    expect(builds).toBe(after);
   });
 });
