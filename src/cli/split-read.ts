@@ -41,7 +41,8 @@ export async function cutOf(path: string, size: number): Promise<number | undefi
  *
  * Undefined when the file is small, cannot be cut, or when either share has any issue, their apartments differ or an
  * id repeats across them: the caller then reads the whole input in one thread, which reports every issue with its line
- * number exactly as before. A valid input is never read twice; an invalid one of this size is, once in each way.
+ * number exactly as before. An invalid input of this size is read twice, once in each way; so is a valid one whose
+ * household lines all fall on one side of the cut (apartment lines filling half the file), which the split leaves alone.
  */
 export async function readInHalves(path: string, progress?: (text: string) => void, minBytes = SPLIT_MIN_BYTES): Promise<{ run: UnhashedRun; inputSha256: string } | undefined> {
   let size: number;
