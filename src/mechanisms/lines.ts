@@ -63,11 +63,6 @@ export interface LinesData {
   apartmentIds: IdBytes;
   /** `JSON.stringify` of each apartment's letting rule, as bytes. */
   lettingRuleJson: readonly Uint8Array[];
-  /** Per apartment, how a reason naming it begins, up to its choice rank: one copy per reason instead of three. */
-  outrankedPrefix: readonly Uint8Array[];
-  ineligiblePrefix: readonly Uint8Array[];
-  /** Per apartment, how an outranked reason naming it ends: `,"holderPosition":N}`. */
-  holderEnd: readonly Uint8Array[];
   /** The `{"proposal": …}` line of each matched household, by household index. */
   proposalLines: Map<number, Uint8Array>;
   /** The `{"unfilled": …}` line of each vacancy that got no proposal, by apartment index. */
@@ -94,9 +89,6 @@ export function linesData(x: OutcomeIndex, header: string, householdBlock = HOUS
     householdIds: idBytes(p.householdIds),
     apartmentIds: idBytes(p.apartments.map((a) => a.id)),
     lettingRuleJson: p.apartments.map((a) => utf8(JSON.stringify(a.lettingRule))),
-    outrankedPrefix: p.apartments.map((a) => utf8(`{"code":"outranked","apartmentId":"${a.id}","choiceRank":`)),
-    ineligiblePrefix: p.apartments.map((a) => utf8(`{"code":"ineligible","apartmentId":"${a.id}","choiceRank":`)),
-    holderEnd: p.apartments.map((_, a) => utf8(`,"holderPosition":${lookups.holderPosition[a]!}}`)),
     proposalLines,
     unfilledLines,
   };
@@ -125,9 +117,8 @@ export function blockCount(d: LinesData): number {
 
 /**
  * A growing byte buffer that lines are written into. `room(n)` is asked once per entry for an upper bound of what the
- * entry writes (ids are at most 64 bytes, integers at most 16 digits, the longest fragment is a reason's opening with
- * its apartment id, below 128 bytes, and the longest failed-checks ending below 180), so the writes themselves check
- * nothing.
+ * entry writes (ids are at most 64 bytes, integers at most 16 digits, the constant fragments below 40 bytes and the
+ * longest failed-checks ending below 180: a reason takes at most about 320), so the writes themselves check nothing.
  */
 class Bytes {
   buf: Uint8Array;
@@ -216,6 +207,10 @@ const GUARANTEE_TRUE = utf8(',"rentGuaranteeRequired":true}');
 const GUARANTEE_FALSE = utf8(',"rentGuaranteeRequired":false}');
 const INELIGIBLE_LIST = utf8('],"ineligible":[');
 const INELIGIBLE_ENTRY = utf8('{"householdId":"');
+const OUTRANKED = utf8('{"code":"outranked","apartmentId":"');
+const INELIGIBLE = utf8('{"code":"ineligible","apartmentId":"');
+const HOLDER_POSITION = utf8(',"holderPosition":');
+const CLOSE_BRACE = 0x7d;
 
 /** The line of household h: its `{"proposal": …}`, or `{"unmatched": …}` with a reason per ranked apartment. */
 function householdLineInto(out: Bytes, d: LinesData, h: number): void {
@@ -242,12 +237,18 @@ function householdLineInto(out: Bytes, d: LinesData, h: number): void {
     out.room(ENTRY_ROOM);
     if (i !== start) out.byte(COMMA);
     const eligible = (pairFlags[i]! & ELIGIBLE) !== 0;
-    out.put((eligible ? d.outrankedPrefix : d.ineligiblePrefix)[a]!);
+    // Written from constants, the apartment's id bytes and integers: per-apartment fragments were 20 000 small arrays
+    // spread over the heap, read in no order.
+    out.put(eligible ? OUTRANKED : INELIGIBLE);
+    out.id(d.apartmentIds, a);
+    out.put(CHOICE_RANK);
     out.int(i - start + 1);
     if (eligible) {
       out.put(POSITION);
       out.int(pairPosition[i]!);
-      out.put(d.holderEnd[a]!);
+      out.put(HOLDER_POSITION);
+      out.int(d.lookups.holderPosition[a]!);
+      out.byte(CLOSE_BRACE);
     } else out.put(FAILED_END[pairFailed[i]!]!);
   }
   out.room(ENTRY_ROOM);
