@@ -66,7 +66,7 @@ async function writeResult(path: string, run: Run, matching: ReturnType<typeof d
   return Math.round(statSync(path).size / 1e6);
 }
 
-/** The CLI's io without progress output: input read as the CLI reads it, the input hash in a worker thread. */
+/** The CLI's io without progress output: input read as the CLI reads it (a large NDJSON file in two threads, a JSON file with its hash in a worker). */
 const benchIo: CliIo = { ...nodeIo, progress: () => undefined };
 
 /** Reads, validates and prepares a file exactly as `bostad-forst allocate` does. */
@@ -99,9 +99,9 @@ export async function fromJsonFile(path: string): Promise<Record<string, number>
 }
 
 /**
- * National scale from an NDJSON file as the CLI runs it: read and validate line by line while a worker hashes the
- * lines, prepare, match, stream the result at detail "decisions" (the full contract is ~8 GB at this size; see
- * docs/performance.md), and explain one household with verified counterfactuals.
+ * National scale from an NDJSON file as the CLI runs it: read, validate and prepare line by line in two threads, each
+ * half of the households (src/cli/split-read.ts), match, stream the result at detail "decisions" (the full contract
+ * is ~8 GB at this size; see docs/performance.md), and explain one household with verified counterfactuals.
  */
 export async function fromNdjsonFile(path: string): Promise<Record<string, number>> {
   const f0 = now();
