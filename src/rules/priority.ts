@@ -171,28 +171,7 @@ export function keyWidth(policy: Policy, lettingRule: LettingRule): number {
   return partsOf(policy, lettingRule).length;
 }
 
-/** What {@link packScores} reads of each household, by household index: the work `prepare` does once per household. */
-export interface ScoreInputs {
-  facts: readonly Facts[];
-  households: readonly Household[];
-  lotteries: readonly string[];
-  groups: readonly Pick<GroupMatch, "group">[];
-}
-
-/**
- * The scores of {@link priorityKey}'s parts for the households in `list` under one letting rule, written to `out` in
- * list order (`keyWidth` numbers each) by {@link keyScorer}, without building the keys: a national queue ranks a
- * million households per rule. {@link sortPacked} orders the scores.
- */
-export function packScores(list: readonly number[], inputs: ScoreInputs, lettingRule: LettingRule, policy: Policy, out: Float64Array): void {
-  const scorer = keyScorer(policy, lettingRule);
-  for (let i = 0; i < list.length; i++) {
-    const h = list[i]!;
-    scorer.write(inputs.facts[h]!, inputs.households[h]!, inputs.lotteries[h]!, inputs.groups[h]!, out, i * scorer.width);
-  }
-}
-
-/** Writes one household's part scores under one letting rule (what {@link packScores} writes per household). */
+/** Writes one household's part scores under one letting rule, as {@link keyScorer} makes it. */
 export interface KeyScorer {
   /** Scores per household: `keyWidth`. */
   readonly width: number;
@@ -314,7 +293,7 @@ export function compareKeys(a: PriorityKey, b: PriorityKey): number {
 
 /**
  * Indices 0 … n − 1 in {@link compareKeys} order for keys given as packed scores (`width` per key, as
- * {@link packScores} writes them) and each key's full lottery digest: scores in turn, higher first, then the smaller
+ * {@link keyScorer} writes them) and each key's full lottery digest: scores in turn, higher first, then the smaller
  * digest; keys equal on all of it keep their index order. A stable merge sort over typed arrays (insertion sort on
  * runs of {@link RUN}, then merges), with the comparison inlined: at 10⁶ households per rule, `Array#sort` calling a
  * comparator took about twice as long. A property test holds it to `Array#sort` with the same comparison.

@@ -10,7 +10,7 @@ import { PRESETS } from "../../src/presets/index.js";
 import { isOvercrowdedIn } from "../../src/facts/overcrowding.js";
 import { checkEligibility } from "../../src/rules/eligibility.js";
 import { checkSize } from "../../src/rules/checks/size.js";
-import { type PriorityKey, compareKeys, keyWidth, lotteryNumber, mergePacked, packScores, priorityGroupOnly, priorityKey, sortPacked } from "../../src/rules/priority.js";
+import { type PriorityKey, compareKeys, keyScorer, keyWidth, lotteryNumber, mergePacked, priorityGroupOnly, priorityKey, sortPacked } from "../../src/rules/priority.js";
 import { AS_OF, apartmentArb, householdArb } from "./arbitraries.js";
 
 const presets = Object.values(PRESETS);
@@ -160,7 +160,7 @@ describe("properties of eligibility and priority (DESIGN section 9)", () => {
     );
   });
 
-  it("packScores writes priorityKey's part scores (what prepare ranks by), and sortPacked orders them as compareKeys", () => {
+  it("keyScorer writes priorityKey's part scores (what prepare ranks by), and sortPacked orders them as compareKeys", () => {
     fc.assert(
       fc.property(fc.array(householdArb, { minLength: 0, maxLength: 20 }), presetArb, ruleArb, seedArb, (households, policy, rule, seed) => {
         const list = households.map((h, i) => ({ ...h, id: `H-${i}` }));
@@ -169,11 +169,11 @@ describe("properties of eligibility and priority (DESIGN section 9)", () => {
         const facts = list.map((h) => factsOfHousehold(h, policy));
         const lotteries = list.map((h) => lotteryNumber(seed, h.id));
         const groups = facts.map((f) => ({ group: priorityGroupOnly(f, policy) }));
-        // Scored in a scrambled order (as prepare scores each rule's applicants), each household's scores at its place.
+        // One scorer for every household, in a scrambled order (its context is reused from household to household).
         const order = Array.from(list.keys()).sort((x, y) => ((x * 7) % 11) - ((y * 7) % 11));
-        const scrambled = new Float64Array(list.length * width);
-        packScores(order, { facts, households: list, lotteries, groups }, rule, policy, scrambled);
-        order.forEach((h, k) => scores.set(scrambled.subarray(k * width, (k + 1) * width), h * width));
+        const scorer = keyScorer(policy, rule);
+        expect(scorer.width).toBe(width);
+        for (const h of order) scorer.write(facts[h]!, list[h]!, lotteries[h]!, groups[h]!, scores, h * width);
         const keys = list.map((h, i) => {
           // With the work prepare hands in (lottery digest, group) and without: the same key.
           const key = priorityKey(facts[i]!, h, rule, policy, seed);
