@@ -129,8 +129,11 @@ export function priorityKey(
     out[i] = { key: part.key, value: part.value(ctx), score: part.score(ctx) };
     if (part.key === "priority-group") group = groupOf(ctx);
   }
-  return { rule: lettingRule, group: group === null ? null : { id: group.id, rank: group.rank, label: group.label, sensitive: group.sensitive }, parts: out };
+  return { rule: lettingRule, group: shownRef(group), parts: out };
 }
+
+/** A key's group as results show it: the group without its source. */
+const shownRef = (group: GroupRef | null): GroupRef | null => (group === null ? null : { id: group.id, rank: group.rank, label: group.label, sensitive: group.sensitive });
 
 /**
  * The key {@link priorityKey} gives a household under a rule, from the scores {@link keyScorer} packed for it (`width`
@@ -148,7 +151,7 @@ export function keyOfScores(policy: Policy, lettingRule: LettingRule, scores: Fl
     out[i] = { key: part.key, value: part.shown(score, lottery, group.group), score };
     if (part.key === "priority-group" && group.group !== null) shownGroup = group.group;
   }
-  return { rule: lettingRule, group: shownGroup === null ? null : { id: shownGroup.id, rank: shownGroup.rank, label: shownGroup.label, sensitive: shownGroup.sensitive }, parts: out };
+  return { rule: lettingRule, group: shownRef(shownGroup), parts: out };
 }
 
 /**
