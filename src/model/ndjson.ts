@@ -380,17 +380,22 @@ export class LineStore {
     return this.count;
   }
 
+  /** Room in the offset arrays for `need` lines, keeping the first `count`. */
+  private room(need: number): void {
+    if (need <= this.start.length) return;
+    const size = Math.max(need, this.start.length * 2);
+    const grow = (a: Int32Array): Int32Array => {
+      const next = new Int32Array(size);
+      next.set(a.subarray(0, this.count));
+      return next;
+    };
+    this.chunkOf = grow(this.chunkOf);
+    this.start = grow(this.start);
+    this.end = grow(this.end);
+  }
+
   add(text: string): void {
-    if (this.count === this.start.length) {
-      const grow = (a: Int32Array): Int32Array => {
-        const next = new Int32Array(a.length * 2);
-        next.set(a);
-        return next;
-      };
-      this.chunkOf = grow(this.chunkOf);
-      this.start = grow(this.start);
-      this.end = grow(this.end);
-    }
+    this.room(this.count + 1);
     let { read, written } = encoder.encodeInto(text, this.chunk.subarray(this.used));
     if (read < text.length) {
       // A UTF-16 code unit takes at most 3 bytes: the line fits in a fresh chunk of this size.
@@ -418,14 +423,7 @@ export class LineStore {
   append(other: StoredLines): void {
     const n = this.count;
     const more = other.chunkOf.length;
-    const grow = (a: Int32Array): Int32Array => {
-      const next = new Int32Array(Math.max(a.length, n + more));
-      next.set(a.subarray(0, n));
-      return next;
-    };
-    this.chunkOf = grow(this.chunkOf);
-    this.start = grow(this.start);
-    this.end = grow(this.end);
+    this.room(n + more);
     const shift = this.chunks.length;
     for (let k = 0; k < more; k++) this.chunkOf[n + k] = other.chunkOf[k]! + shift;
     this.start.set(other.start, n);
