@@ -4,15 +4,15 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { NdjsonRunReader } from "../mechanisms/ndjson-run.js";
-import { linesIn, withoutBom } from "./split-read.js";
+import { recordKind, withoutBom } from "../model/ndjson.js";
+import { linesIn } from "./split-read.js";
 
 const { path, cut, size } = workerData as { path: string; cut: number; size: number };
 
 /** Whether a line is `{"apartment": …}` (the header and the apartment lines come before every household line). */
 function isApartmentLine(line: string): boolean {
   try {
-    const value: unknown = JSON.parse(line);
-    return typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length === 1 && Object.hasOwn(value, "apartment");
+    return recordKind(JSON.parse(line)) === "apartment";
   } catch {
     return false;
   }

@@ -4,6 +4,7 @@ import { open, stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import type { UnhashedRun } from "../mechanisms/allocate.js";
 import { NdjsonRunReader, type ReaderHalf } from "../mechanisms/ndjson-run.js";
+import { withoutBom } from "../model/ndjson.js";
 import { startWorker } from "./workers.js";
 
 /** NDJSON files at least this large are read in two threads (docs/performance.md); smaller ones in one. */
@@ -12,9 +13,6 @@ export const SPLIT_MIN_BYTES = 64 * 1024 * 1024;
 /** The lines of bytes `start` to `end` (exclusive) of a file. */
 export const linesIn = (path: string, start: number, end: number): AsyncIterable<string> =>
   createInterface({ input: createReadStream(path, { encoding: "utf8", start, end: end - 1 }), crlfDelay: Infinity });
-
-/** Line 1 without its byte-order mark, as the one-thread reader takes it. */
-export const withoutBom = (line: string, lineNo: number): string => (lineNo === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line);
 
 /** Where the household lines are cut: the start of the first line after the file's middle; undefined when none. */
 export async function cutOf(path: string, size: number): Promise<number | undefined> {

@@ -93,13 +93,15 @@ export class NdjsonAssembler {
       this.acceptHeader(value, lineNo);
       return;
     }
-    const keys = isRecord(value) ? Object.keys(value) : [];
-    if (!isRecord(value) || keys.length !== 1 || (keys[0] !== "household" && keys[0] !== "apartment")) {
+    const kind = recordKind(value);
+    if (kind === undefined) {
       this.lineIssues.push(issue("invalid_value", ["line", lineNo], 'Varje rad efter huvudet ska vara {"household": …} eller {"apartment": …}.', 'Every line after the header must be {"household": …} or {"apartment": …}.', { expected: ["household", "apartment"] }));
       return;
     }
-    if (keys[0] === "household") this.acceptHousehold(value["household"], lineNo, text);
-    else this.acceptApartment(value["apartment"], lineNo);
+    // recordKind has found the record's one key.
+    const record = (value as Record<string, unknown>)[kind];
+    if (kind === "household") this.acceptHousehold(record, lineNo, text);
+    else this.acceptApartment(record, lineNo);
   }
 
   private acceptHeader(value: unknown, lineNo: number): void {
@@ -302,6 +304,16 @@ class HouseholdBytes {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** What a parsed line after the header holds: `{"household": …}` or `{"apartment": …}`, or undefined for anything else. */
+export function recordKind(value: unknown): "household" | "apartment" | undefined {
+  if (!isRecord(value)) return undefined;
+  const keys = Object.keys(value);
+  return keys.length === 1 && (keys[0] === "household" || keys[0] === "apartment") ? keys[0] : undefined;
+}
+
+/** Line 1 without its byte-order mark (any other line as it is), as every NDJSON reader takes it. */
+export const withoutBom = (line: string, lineNo: number): string => (lineNo === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line);
+
 /**
  * The input hash of an NDJSON input alone (no validation), by the same rules as {@link NdjsonAssembler}: blank lines
  * skipped, a byte-order mark on line 1 dropped, the header first, then `{"apartment"}` and `{"household"}` lines.
@@ -309,10 +321,9 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
  */
 export async function ndjsonInputHash(lines: AsyncIterable<string> | Iterable<string>): Promise<string | undefined> {
   let hash: DocumentHash | undefined;
-  let first = true;
+  let lineNo = 0;
   for await (const raw of lines) {
-    const line = first && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-    first = false;
+    const line = withoutBom(raw, ++lineNo);
     if (line.trim() === "") continue;
     let value: unknown;
     try {

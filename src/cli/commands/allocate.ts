@@ -7,7 +7,7 @@ import { outcomeIndex } from "../../mechanisms/outcome.js";
 import { fullApartmentLines, resultHeader } from "../../mechanisms/stream.js";
 import type { AllocationResult, DecisionsResult, Detail } from "../../model/result.js";
 import { type Result, issue, ok } from "../../model/issue.js";
-import { ndjsonInputHash } from "../../model/ndjson.js";
+import { ndjsonInputHash, withoutBom } from "../../model/ndjson.js";
 import { NdjsonRunReader } from "../../mechanisms/ndjson-run.js";
 import { type CliIo, EXIT, type ExitCode, type LineWriter, linesOf, readJsonSource, reportIssues, toJson, writeEncoded, writerOf } from "../io.js";
 
@@ -174,7 +174,7 @@ async function readUnhashed(source: string, io: CliIo, streamHash: boolean): Pro
   let lineNo = 0;
   try {
     for await (const line of linesOf(source, io)) {
-      reader.push(++lineNo === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line, lineNo);
+      reader.push(withoutBom(line, ++lineNo), lineNo);
       if (lineNo % 100_000 === 0) io.progress?.(`bostad-forst: läser och validerar / reading and validating ${lineNo} rader / lines …`);
     }
   } catch (error) {
