@@ -215,7 +215,7 @@ const CLOSE_BRACE = 0x7d;
 /** The line of household h: its `{"proposal": …}`, or `{"unmatched": …}` with a reason per ranked apartment. */
 function householdLineInto(out: Bytes, d: LinesData, h: number): void {
   const { pairStart, pairApartment, pairFlags, pairFailed } = d.x.p;
-  const { pairPosition } = d.lookups;
+  const { pairPosition, holderPosition } = d.lookups;
   if (d.x.matching.apartmentOf[h] !== -1) {
     const line = d.proposalLines.get(h)!;
     out.room(line.length + 1);
@@ -247,7 +247,7 @@ function householdLineInto(out: Bytes, d: LinesData, h: number): void {
       out.put(POSITION);
       out.int(pairPosition[i]!);
       out.put(HOLDER_POSITION);
-      out.int(d.lookups.holderPosition[a]!);
+      out.int(holderPosition[a]!);
       out.byte(CLOSE_BRACE);
     } else out.put(FAILED_END[pairFailed[i]!]!);
   }
