@@ -174,15 +174,25 @@ export function allocate(raw: unknown, options: AllocateOptions = {}): Result<Al
  */
 export function withExplanations(run: Run, result: AllocationResult): AllocationResult {
   const explanations: Record<string, HouseholdExplanation> = {};
-  const ids = [...run.prepared.householdIds].sort(byCodePoint);
-  for (const id of ids) {
-    const full = buildExplanation(run, result, id, { counterfactuals: "eligibility", rankings: false });
-    if (!full.ok) throw new Error(`invariant: no explanation for ${id}`);
-    explanations[id] = redact(full.value, "caseworker");
-  }
+  for (const [id, explanation] of explanationEntries(run, result)) explanations[id] = explanation;
   const { designations, ...rest } = result;
   // The schema describes explanations loosely (their shape is documented in docs/explanations.md); the type is exact.
   return { ...rest, explanations: explanations as unknown as NonNullable<AllocationResult["explanations"]>, designations };
+}
+
+/**
+ * Every household's caseworker explanation (see {@link withExplanations}), one at a time, in the order the keys of the
+ * `explanations` object serialise in: ids by code point, except that ids which are array indices ("7", "12") come first
+ * in numeric order, as every JavaScript object orders its keys. A streamed document (stream.ts) writes them in this order.
+ */
+export function* explanationEntries(run: Run, result: AllocationResult): Generator<[string, HouseholdExplanation]> {
+  const order: Record<string, true> = {};
+  for (const id of [...run.prepared.householdIds].sort(byCodePoint)) order[id] = true;
+  for (const id of Object.keys(order)) {
+    const full = buildExplanation(run, result, id, { counterfactuals: "eligibility", rankings: false });
+    if (!full.ok) throw new Error(`invariant: no explanation for ${id}`);
+    yield [id, redact(full.value, "caseworker")];
+  }
 }
 
 /**

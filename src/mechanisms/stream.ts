@@ -1,8 +1,8 @@
 import type { Matching } from "./deferred-acceptance.js";
-import { type Run, auditOf } from "./allocate.js";
+import { type Run, auditOf, buildResult, explanationEntries } from "./allocate.js";
 import type { Detail } from "../model/result.js";
 import { type LinesData, blockLines, blocksAt, linesData, unfilledLine } from "./lines.js";
-import { type OutcomeIndex, apartmentItem, outcomeIndex } from "./outcome.js";
+import { type OutcomeIndex, apartmentItem, outcomeIndex, proposalItem, unfilledItem, unmatchedItem } from "./outcome.js";
 
 /** Options of {@link resultLines}. */
 export interface ResultLinesOptions {
@@ -38,4 +38,86 @@ export function* fullApartmentLines(x: OutcomeIndex, d: LinesData): Generator<st
     const unfilled = unfilledLine(d, a);
     if (unfilled !== undefined) yield unfilled;
   }
+}
+
+/** A field of a document written by {@link documentLines}: a value, an array given item by item, or an object entry by entry. */
+type DocumentField = { value: unknown } | { items: Iterable<unknown> } | { entries: Iterable<[string, unknown]> };
+
+/** `JSON.stringify(value, null, 2)` of a value that sits `depth` levels deep in a two-space indented document. */
+const nested = (value: unknown, depth: number): string => JSON.stringify(value, null, 2).replaceAll("\n", `\n${"  ".repeat(depth)}`);
+
+/**
+ * The lines of `JSON.stringify(document, null, 2)` for an object with these fields in this order, written field by field
+ * and item by item: no string or object holds the whole document. (JSON text has no newline inside a string, so every
+ * newline of a nested value's text is its indentation.)
+ */
+function* documentLines(fields: readonly (readonly [string, DocumentField])[]): Generator<string> {
+  yield "{";
+  for (let f = 0; f < fields.length; f++) {
+    const [key, field] = fields[f]!;
+    const end = f === fields.length - 1 ? "" : ",";
+    const name = `  ${JSON.stringify(key)}: `;
+    if ("value" in field) {
+      yield `${name}${nested(field.value, 1)}${end}`;
+      continue;
+    }
+    const [open, close] = "items" in field ? ["[", "]"] : ["{", "}"];
+    const texts = "items" in field ? mapped(field.items, (item) => `    ${nested(item, 2)}`) : mapped(field.entries, ([k, v]) => `    ${JSON.stringify(k)}: ${nested(v, 2)}`);
+    // Each member is written once the next one is known, with the comma JSON.stringify puts after all but the last.
+    let pending: string | undefined;
+    for (const text of texts) {
+      yield pending === undefined ? `${name}${open}` : `${pending},`;
+      pending = text;
+    }
+    if (pending === undefined) yield `${name}${open}${close}${end}`;
+    else {
+      yield pending;
+      yield `  ${close}${end}`;
+    }
+  }
+  yield "}";
+}
+
+function* mapped<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
+}
+
+function* defined<T>(indices: Int32Array, item: (index: number) => T | undefined): Generator<T> {
+  for (const k of indices) {
+    const value = item(k);
+    if (value !== undefined) yield value;
+  }
+}
+
+/**
+ * The JSON result document of a run, exactly `serializeResult(allocate(raw, { detail }).value)` without its final
+ * newline, as lines: what the CLI writes for a JSON `--out`, so that no single string holds the document (V8 strings stop
+ * at about 512 MB; a result at "full" passes that at about 100 000 households). At "decisions" no object holds the
+ * result either: each item is built from the outcome index as it is written. At "full" the result's items are built once
+ * (the explanations read the rankings) and every explanation is written as it is built.
+ */
+export function resultDocumentLines(run: Run, matching: Matching, detail: Detail = "full"): Generator<string> {
+  if (detail === "full") {
+    const result = buildResult(run, matching);
+    return documentLines([
+      ["schemaVersion", { value: result.schemaVersion }],
+      ["audit", { value: result.audit }],
+      ["proposals", { items: result.proposals }],
+      ["unmatchedHouseholds", { items: result.unmatchedHouseholds }],
+      ["unfilledApartments", { items: result.unfilledApartments }],
+      ["apartments", { items: result.apartments }],
+      ["explanations", { entries: explanationEntries(run, result) }],
+      ["designations", { value: result.designations }],
+    ]);
+  }
+  const x = outcomeIndex(run.prepared, matching, false);
+  return documentLines([
+    ["schemaVersion", { value: 1 }],
+    ["audit", { value: auditOf(run, "deferred-acceptance", detail) }],
+    ["proposals", { items: defined(x.householdsById, (h) => proposalItem(x, h)) }],
+    ["unmatchedHouseholds", { items: defined(x.householdsById, (h) => unmatchedItem(x, h)) }],
+    ["unfilledApartments", { items: defined(x.apartmentsById, (a) => unfilledItem(x, a)) }],
+    ["apartments", { items: mapped(x.apartmentsById, (a) => apartmentItem(x, a, detail)) }],
+    ["designations", { value: run.designations }],
+  ]);
 }

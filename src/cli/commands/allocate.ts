@@ -4,7 +4,7 @@ import { type Run, type UnhashedRun, buildResult, rank, validateAndPrepareUnhash
 import { type Matching, deferredAcceptance } from "../../mechanisms/deferred-acceptance.js";
 import { blockBytes, blocksAt, lineCount, linesData } from "../../mechanisms/lines.js";
 import { outcomeIndex } from "../../mechanisms/outcome.js";
-import { fullApartmentLines, resultHeader } from "../../mechanisms/stream.js";
+import { fullApartmentLines, resultDocumentLines, resultHeader } from "../../mechanisms/stream.js";
 import type { AllocationResult, DecisionsResult, Detail } from "../../model/result.js";
 import { type Result, issue, ok } from "../../model/issue.js";
 import { ndjsonInputHash, withoutBom } from "../../model/ndjson.js";
@@ -81,15 +81,16 @@ export async function allocateCommand(source: string, out: string | undefined, i
   io.progress?.(`bostad-forst: ${p.households.length} hushåll / households, ${p.apartments.length} lägenheter / vacancies, ${p.pairApartment.length} val / choices; matchar / matching …`);
   const matching = deferredAcceptance(p.compiled);
   if (!isNdjson(out) && !(out === undefined && isNdjson(source))) {
-    // One JSON document out (from JSON or NDJSON in): what `allocate(raw, { detail })` returns, serialised once.
-    const text = serializeOrExplain(jsonResult(run.value, matching, detail), io);
+    // One JSON document out (from JSON or NDJSON in): exactly `serializeResult(allocate(raw, { detail }).value)`, written
+    // line by line, so that a result larger than one string (about 512 MB) is written too.
     io.progress?.("\n");
-    if (text === undefined) return EXIT.internal;
-    if (out === undefined) io.stdout(text);
-    else {
-      await io.writeFile(out, text);
-      io.stderr(`bostad-forst: skrev / wrote ${out}\n`);
+    const writer = writerOf(out, io);
+    for (const line of resultDocumentLines(run.value, matching, detail)) {
+      const pending = writer.write(line);
+      if (pending) await pending;
     }
+    await writer.close();
+    if (out !== undefined) io.stderr(`bostad-forst: skrev / wrote ${out}\n`);
     return EXIT.ok;
   }
   const lines = await writeResultLines(run.value, matching, detail, writerOf(out, io), io.progress);
