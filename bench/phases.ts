@@ -10,6 +10,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeResultLines } from "../src/cli/commands/allocate.js";
 import { hashInputFile } from "../src/cli/input-hash.js";
+import { writeThrough } from "../src/cli/io.js";
 import { nodeIo } from "../src/cli/run.js";
 import { checkDesignations } from "../src/mechanisms/designations.js";
 import { deferredAcceptance } from "../src/mechanisms/deferred-acceptance.js";
@@ -52,5 +53,6 @@ const matching = await time("deferredAcceptance", () => deferredAcceptance(prepa
 await time("canonicalInputHash", () => hashInputFile(path, "ndjson"));
 const run = { input, designations: caps.usage, prepared, rawSha256: "0".repeat(64) };
 const result = resolve(OUT, "phases-decisions.ndjson");
-await time("writeDecisions", () => writeResultLines(run, matching, "decisions", nodeIo.openWriter!(result)));
+const writer = nodeIo.openWriter!(result);
+await time("writeDecisions", () => writeThrough(writer, () => writeResultLines(run, matching, "decisions", writer)));
 console.log(JSON.stringify({ instance: path, households: input.households.length, pairs: prepared.pairApartment.length, figures, writtenMb: Math.round(statSync(result).size / 1e6), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));

@@ -9,7 +9,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { explainHousehold, explainInRun } from "../src/explain/index.js";
 import { readRun, writeResultLines } from "../src/cli/commands/allocate.js";
-import type { CliIo } from "../src/cli/io.js";
+import { type CliIo, writeThrough } from "../src/cli/io.js";
 import { nodeIo } from "../src/cli/run.js";
 import { type Run, allocate, validateAndPrepare } from "../src/mechanisms/allocate.js";
 import type { Detail } from "../src/model/result.js";
@@ -62,7 +62,8 @@ export function municipal(raw: unknown): Record<string, number> {
 
 /** Streams a run's NDJSON result to a file with the CLI's writer (what `allocate … --out result.ndjson [--detail …]` writes). */
 async function writeResult(path: string, run: Run, matching: ReturnType<typeof deferredAcceptance>, detail: Detail): Promise<number> {
-  await writeResultLines(run, matching, detail, benchIo.openWriter!(path));
+  const writer = benchIo.openWriter!(path);
+  await writeThrough(writer, () => writeResultLines(run, matching, detail, writer));
   return Math.round(statSync(path).size / 1e6);
 }
 

@@ -39,6 +39,23 @@ export interface LineWriter {
    */
   writeBytes?(bytes: Uint8Array): Promise<void> | void;
   close(): Promise<void>;
+  /**
+   * Gives up after an error (optional): what was written to a file is removed, so that no partial result is left. A
+   * writer that writes only on close, or to standard output, has nothing to take back.
+   */
+  abort?(): Promise<void>;
+}
+
+/** Writes through `writer` and closes it; if anything throws, the writer's partial output is removed first (abort). */
+export async function writeThrough<T>(writer: LineWriter, write: () => Promise<T>): Promise<T> {
+  try {
+    const value = await write();
+    await writer.close();
+    return value;
+  } catch (error) {
+    await writer.abort?.();
+    throw error;
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { once } from "node:events";
 import { createReadStream, createWriteStream } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { lstat, readFile, unlink, writeFile } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { allocateCommand, rankCommand } from "./commands/allocate.js";
@@ -73,6 +73,16 @@ export const nodeIo: CliIo = {
       close: async () => {
         await flush();
         if (path !== undefined) await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+      },
+      abort: async () => {
+        if (path === undefined) return;
+        await new Promise<void>((resolve) => {
+          stream.once("close", () => resolve());
+          stream.destroy();
+        });
+        // Only a regular file is removed: never a device such as /dev/null, nor what a symbolic link points at.
+        const kind = await lstat(path).catch(() => undefined);
+        if (kind?.isFile()) await unlink(path).catch(() => undefined);
       },
     };
   },

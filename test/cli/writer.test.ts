@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -61,6 +61,27 @@ describe("the CLI's line writer", () => {
     }
     await writer.close();
     expect(readFileSync(path, "utf8")).toBe(`${expected.join("\n")}\n`);
+  });
+
+  it("abort removes what was written to a file; a symbolic link (like a device such as /dev/null) is not removed", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "bf-writer-"));
+    const path = join(dir, "out.ndjson");
+    const writer = nodeIo.openWriter!(path);
+    // Longer than a buffer: written to the file at once.
+    await writer.write("x".repeat(2_500_000));
+    await writer.write("y");
+    expect(existsSync(path)).toBe(true);
+    await writer.abort!();
+    expect(existsSync(path)).toBe(false);
+    const target = join(dir, "target.ndjson");
+    writeFileSync(target, "kept");
+    const link = join(dir, "link.ndjson");
+    symlinkSync(target, link);
+    const linked = nodeIo.openWriter!(link);
+    await linked.write("z");
+    await linked.abort!();
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(existsSync(target)).toBe(true);
   });
 
   it("writes nothing for no lines", async () => {

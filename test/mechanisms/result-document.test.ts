@@ -83,3 +83,29 @@ describe("allocate --out result.json streams the document", () => {
     expect(io.out).toBe(whole(example, detail));
   });
 });
+
+describe("allocate leaves no partial result when writing fails", () => {
+  it.each([["result.json"], ["result.ndjson"]])("--out %s: the writer's output is taken back (abort), exit 1 with an internal_error issue", async (out) => {
+    const io = memoryIo({ "in.json": exampleText });
+    let written = 0;
+    let aborted = false;
+    io.openWriter = () => ({
+      write: () => {
+        if (++written === 3) throw new Error("disk full");
+      },
+      writeBytes: () => {
+        throw new Error("disk full");
+      },
+      close: async () => {
+        throw new Error("closed after a failure");
+      },
+      abort: async () => {
+        aborted = true;
+      },
+    });
+    expect(await run(["allocate", "in.json", "--out", out], io)).toBe(1);
+    expect(aborted).toBe(true);
+    expect(JSON.parse(io.out)).toEqual({ ok: false, issues: [expect.objectContaining({ code: "internal_error" })] });
+    expect(io.err).toContain("disk full");
+  });
+});

@@ -9,7 +9,7 @@ import type { AllocationResult, DecisionsResult, Detail } from "../../model/resu
 import { type Result, issue, ok } from "../../model/issue.js";
 import { ndjsonInputHash, withoutBom } from "../../model/ndjson.js";
 import { NdjsonRunReader } from "../../mechanisms/ndjson-run.js";
-import { type CliIo, EXIT, type ExitCode, type LineWriter, linesOf, readJsonSource, reportIssues, toJson, writeEncoded, writerOf } from "../io.js";
+import { type CliIo, EXIT, type ExitCode, type LineWriter, linesOf, readJsonSource, reportIssues, toJson, writeEncoded, writeThrough, writerOf } from "../io.js";
 
 /** An engine entry point: raw JSON in, the result contract or every input issue out (never a partial result). */
 export type Engine = (raw: unknown) => Result<unknown>;
@@ -85,23 +85,26 @@ export async function allocateCommand(source: string, out: string | undefined, i
     // line by line, so that a result larger than one string (about 512 MB) is written too.
     io.progress?.("\n");
     const writer = writerOf(out, io);
-    for (const line of resultDocumentLines(run.value, matching, detail)) {
-      const pending = writer.write(line);
-      if (pending) await pending;
-    }
-    await writer.close();
+    await writeThrough(writer, async () => {
+      for (const line of resultDocumentLines(run.value, matching, detail)) {
+        const pending = writer.write(line);
+        if (pending) await pending;
+      }
+    });
     if (out !== undefined) io.stderr(`bostad-forst: skrev / wrote ${out}\n`);
     return EXIT.ok;
   }
-  const lines = await writeResultLines(run.value, matching, detail, writerOf(out, io), io.progress);
+  const writer = writerOf(out, io);
+  const lines = await writeThrough(writer, () => writeResultLines(run.value, matching, detail, writer, io.progress));
   io.progress?.(`bostad-forst: klart / done, ${lines} rader / lines\n`);
   if (out !== undefined) io.stderr(`bostad-forst: skrev / wrote ${out}\n`);
   return EXIT.ok;
 }
 
 /**
- * Writes a run's NDJSON result (exactly `resultLines`' lines) through `writer` and closes it: a block of encoded lines at
- * a time (src/mechanisms/lines.ts), then at detail "full" the vacancy lines with their keys. Returns the line count.
+ * Writes a run's NDJSON result (exactly `resultLines`' lines) through `writer`, a block of encoded lines at a time
+ * (src/mechanisms/lines.ts), then at detail "full" the vacancy lines with their keys; the caller closes it (see
+ * {@link writeThrough}). Returns the line count.
  */
 export async function writeResultLines(run: Run, matching: Matching, detail: Detail, writer: LineWriter, progress?: (text: string) => void): Promise<number> {
   const x = outcomeIndex(run.prepared, matching, false);
@@ -126,7 +129,6 @@ export async function writeResultLines(run: Run, matching: Matching, detail: Det
       if (pending) await pending;
     }
   }
-  await writer.close();
   return lineCount(d);
 }
 
