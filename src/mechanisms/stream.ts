@@ -1,4 +1,4 @@
-import type { Matching } from "./deferred-acceptance.js";
+import { type Matching, deferredAcceptance } from "./deferred-acceptance.js";
 import { type Run, auditOf, buildResult, explanationEntries } from "./allocate.js";
 import type { Detail } from "../model/result.js";
 import { type LinesData, blockLines, blocksAt, linesData, unfilledLine } from "./lines.js";
@@ -119,5 +119,18 @@ export function resultDocumentLines(run: Run, matching: Matching, detail: Detail
     ["unfilledApartments", { items: defined(x.apartmentsById, (a) => unfilledItem(x, a)) }],
     ["apartments", { items: mapped(x.apartmentsById, (a) => apartmentItem(x, a, detail)) }],
     ["designations", { value: run.designations }],
+  ]);
+}
+
+/**
+ * The single-vacancy (`rank`) result document of a run, exactly `serializeResult(rank(raw).value)` without its final
+ * newline, as lines: each vacancy's outcome is built as it is written, so a document of any size is written.
+ */
+export function rankDocumentLines(run: Run): Generator<string> {
+  const x = outcomeIndex(run.prepared, deferredAcceptance(run.prepared.compiled), false);
+  return documentLines([
+    ["schemaVersion", { value: 1 }],
+    ["audit", { value: auditOf(run, "offer-order") }],
+    ["apartments", { items: mapped(x.apartmentsById, (a) => apartmentItem(x, a)) }],
   ]);
 }

@@ -181,16 +181,3 @@ describe("io helpers", () => {
     expect(text).toContain("and 3 more");
   });
 });
-
-describe("a result too large for one JSON document", () => {
-  it("says to stream NDJSON instead: an internal_error issue on stdout, the advice on stderr, exit 1", async () => {
-    const { runEngineCommand } = await import("../../src/cli/commands/allocate.js");
-    const io = memoryIo({ "in.json": "{}" });
-    // V8 throws RangeError("Invalid string length") past ~512 MB; simulate it without allocating that much.
-    const huge = { toJSON: () => { throw new RangeError("Invalid string length"); } };
-    const code = await runEngineCommand(() => ({ ok: true, value: huge }), "in.json", undefined, io);
-    expect(code).toBe(1);
-    expect(JSON.parse(io.out)).toEqual({ ok: false, issues: [expect.objectContaining({ code: "internal_error" })] });
-    expect(io.err).toContain("--out result.ndjson");
-  });
-});

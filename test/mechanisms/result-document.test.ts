@@ -3,9 +3,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { serializeResult } from "../../src/audit/serialize.js";
 import { run } from "../../src/cli/run.js";
-import { allocate, validateAndPrepare } from "../../src/mechanisms/allocate.js";
+import { allocate, rank, validateAndPrepare } from "../../src/mechanisms/allocate.js";
 import { deferredAcceptance } from "../../src/mechanisms/deferred-acceptance.js";
-import { resultDocumentLines } from "../../src/mechanisms/stream.js";
+import { rankDocumentLines, resultDocumentLines } from "../../src/mechanisms/stream.js";
 import type { Detail } from "../../src/model/result.js";
 import { validInput } from "../arbitraries/index.js";
 import { memoryIo } from "../cli/helpers.js";
@@ -107,5 +107,37 @@ describe("allocate leaves no partial result when writing fails", () => {
     expect(aborted).toBe(true);
     expect(JSON.parse(io.out)).toEqual({ ok: false, issues: [expect.objectContaining({ code: "internal_error" })] });
     expect(io.err).toContain("disk full");
+  });
+});
+
+describe("the rank document, streamed line by line (rankDocumentLines)", () => {
+  const rankText = (raw: unknown) => {
+    const r = rank(raw);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues.slice(0, 3)));
+    return serializeResult(r.value);
+  };
+  const streamedRank = (raw: unknown) => {
+    const r = validateAndPrepare(raw);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues.slice(0, 3)));
+    return `${[...rankDocumentLines(r.value)].join("\n")}\n`;
+  };
+
+  it("is serializeResult(rank(raw)) byte for byte, on the bundled example and on generated inputs", () => {
+    expect(streamedRank(example)).toBe(rankText(example));
+    fc.assert(
+      fc.property(validInput({ households: { max: 12 }, apartments: { max: 6 } }), (raw) => {
+        if (validateAndPrepare(raw).ok) expect(streamedRank(raw)).toBe(rankText(raw));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it("bostad-forst rank prints it on stdout; invalid input gives its issues (exit 2) and no document", async () => {
+    const io = memoryIo({ "in.json": exampleText });
+    expect(await run(["rank", "in.json"], io)).toBe(0);
+    expect(io.out).toBe(rankText(example));
+    const bad = memoryIo({ "bad.json": JSON.stringify({ ...example, households: [{}] }) });
+    expect(await run(["rank", "bad.json"], bad)).toBe(2);
+    expect((JSON.parse(bad.out) as { ok: boolean }).ok).toBe(false);
   });
 });

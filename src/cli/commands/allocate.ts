@@ -1,60 +1,14 @@
-import { serializeResult } from "../../audit/serialize.js";
 import { canonicalHash } from "../../audit/canonical.js";
-import { type Run, type UnhashedRun, buildResult, rank, validateAndPrepareUnhashed, withExplanations } from "../../mechanisms/allocate.js";
+import { type Run, type UnhashedRun, buildResult, validateAndPrepare, validateAndPrepareUnhashed, withExplanations } from "../../mechanisms/allocate.js";
 import { type Matching, deferredAcceptance } from "../../mechanisms/deferred-acceptance.js";
 import { blockBytes, blocksAt, lineCount, linesData } from "../../mechanisms/lines.js";
 import { outcomeIndex } from "../../mechanisms/outcome.js";
-import { fullApartmentLines, resultDocumentLines, resultHeader } from "../../mechanisms/stream.js";
+import { fullApartmentLines, rankDocumentLines, resultDocumentLines, resultHeader } from "../../mechanisms/stream.js";
 import type { AllocationResult, DecisionsResult, Detail } from "../../model/result.js";
 import { type Result, issue, ok } from "../../model/issue.js";
 import { ndjsonInputHash, withoutBom } from "../../model/ndjson.js";
 import { NdjsonRunReader } from "../../mechanisms/ndjson-run.js";
-import { type CliIo, EXIT, type ExitCode, type LineWriter, linesOf, readJsonSource, reportIssues, toJson, writeEncoded, writeThrough, writerOf } from "../io.js";
-
-/** An engine entry point: raw JSON in, the result contract or every input issue out (never a partial result). */
-export type Engine = (raw: unknown) => Result<unknown>;
-
-/**
- * Reads `<file|->`, runs `engine` and prints the result (or writes it to `out`): 0 ok · 2 invalid input.
- * Exceptions propagate to `run`, which turns them into exit 1.
- */
-export async function runEngineCommand(engine: Engine, source: string, out: string | undefined, io: CliIo): Promise<ExitCode> {
-  const raw = await readJsonSource(source, io);
-  if (!raw.ok) {
-    reportIssues(raw.issues, io);
-    return EXIT.invalid;
-  }
-  const result = engine(raw.value);
-  if (!result.ok) {
-    reportIssues(result.issues, io);
-    return EXIT.invalid;
-  }
-  // The one serialisation `verify` compares against, byte for byte.
-  const text = serializeOrExplain(result.value, io);
-  if (text === undefined) return EXIT.internal;
-  if (out === undefined) {
-    io.stdout(text);
-  } else {
-    await io.writeFile(out, text);
-    io.stderr(`bostad-forst: skrev / wrote ${out}\n`);
-  }
-  return EXIT.ok;
-}
-
-/**
- * The result as one JSON document, or undefined (with the reason on stderr and an `internal_error` issue on stdout)
- * when it is too large for one string: V8 strings stop at about 512 MB; such runs stream NDJSON instead.
- */
-function serializeOrExplain(result: unknown, io: CliIo): string | undefined {
-  try {
-    return serializeResult(result);
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    io.stdout(toJson({ ok: false, issues: [issue("internal_error", [], "Resultatet är för stort för ett JSON-dokument; skriv det som NDJSON med --out resultat.ndjson.", "The result is too large for one JSON document; write it as NDJSON with --out result.ndjson.")] }));
-    io.stderr("bostad-forst: resultatet är för stort för ett JSON-dokument / the result is too large for one JSON document: use --out result.ndjson\n");
-    return undefined;
-  }
-}
+import { type CliIo, EXIT, type ExitCode, type LineWriter, linesOf, readJsonSource, reportIssues, writeEncoded, writeThrough, writerOf } from "../io.js";
 
 /** The JSON result document `allocate` writes for a run: at "full" with explanations, at "decisions" without. */
 export function jsonResult(run: Run, matching: Matching, detail: Detail): AllocationResult | DecisionsResult {
@@ -191,5 +145,23 @@ async function readUnhashed(source: string, io: CliIo, streamHash: boolean): Pro
   return ok(inputSha256 === undefined ? { run } : { run, rawSha256: inputSha256 });
 }
 
-/** `bostad-forst rank <input.json|->`: each vacancy's offer order (single-vacancy mode). */
-export const rankCommand = (source: string, io: CliIo): Promise<ExitCode> => runEngineCommand(rank, source, undefined, io);
+/**
+ * `bostad-forst rank <input.json|->`: each vacancy's offer order (single-vacancy mode), exactly
+ * `serializeResult(rank(raw).value)`, written line by line. 0 ok · 2 invalid input.
+ */
+export async function rankCommand(source: string, io: CliIo): Promise<ExitCode> {
+  const raw = await readJsonSource(source, io);
+  const run = raw.ok ? validateAndPrepare(raw.value) : raw;
+  if (!run.ok) {
+    reportIssues(run.issues, io);
+    return EXIT.invalid;
+  }
+  const writer = writerOf(undefined, io);
+  await writeThrough(writer, async () => {
+    for (const line of rankDocumentLines(run.value)) {
+      const pending = writer.write(line);
+      if (pending) await pending;
+    }
+  });
+  return EXIT.ok;
+}
