@@ -57,7 +57,8 @@ function auditField(v: unknown, key: string): unknown {
   return (audit as Record<string, unknown>)[key];
 }
 
-function mechanismOf(v: unknown): "deferred-acceptance" | "offer-order" | undefined {
+/** The mechanism a result records in `audit.mechanism`, or undefined when it records none that is known. */
+export function mechanismOf(v: unknown): "deferred-acceptance" | "offer-order" | undefined {
   const m = auditField(v, "mechanism");
   return m === "deferred-acceptance" || m === "offer-order" ? m : undefined;
 }
@@ -133,4 +134,86 @@ export async function verifyLines(expected: Iterable<string>, received: AsyncIte
   }
   if (!want.next().done) return { status: "differs", path: ["line", n + 1], expected: "(a missing line)", received: null, reason: "value" };
   return { status: "identical", mechanism: "deferred-acceptance", bytes };
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+/** How much of a differing line is read to show it (a line of a result document is far shorter). */
+const SHOWN_LINE_BYTES = 1 << 16;
+
+/**
+ * Compares a result document's bytes (`received`, in chunks; a leading byte-order mark is skipped) with the lines a
+ * re-run writes (`expected`, each followed by a newline, e.g. `resultDocumentLines`): `identical` only when every byte
+ * is the same, line ends and the final newline included. Otherwise the first differing line, as `["line", n]` with
+ * both lines' text (`verifyLines`' conventions for a missing or an extra line). Neither side is ever held whole.
+ */
+export async function verifyBytes(expected: Iterable<string>, received: AsyncIterable<Uint8Array>, mechanism: "deferred-acceptance" | "offer-order"): Promise<VerifyOutcome> {
+  const source = received[Symbol.asyncIterator]();
+  let chunk: Uint8Array = new Uint8Array(0);
+  let at = 0;
+  let started = false;
+  /** The next non-empty chunk in `chunk` (from `at` = 0), or false at the end. */
+  const more = async (): Promise<boolean> => {
+    for (let r = await source.next(); !r.done; r = await source.next()) {
+      if (r.value.length === 0) continue;
+      chunk = r.value;
+      at = 0;
+      if (!started) {
+        started = true;
+        if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) at = 3;
+        if (at === chunk.length) continue;
+      }
+      return true;
+    }
+    return false;
+  };
+  /** The received bytes from here up to the next newline (at most SHOWN_LINE_BYTES). */
+  const restOfLine = async (): Promise<Uint8Array> => {
+    const parts: Uint8Array[] = [];
+    let length = 0;
+    while (length < SHOWN_LINE_BYTES && (at < chunk.length || (await more()))) {
+      const newline = chunk.indexOf(0x0a, at);
+      const end = newline === -1 ? chunk.length : newline;
+      parts.push(chunk.slice(at, end));
+      length += end - at;
+      at = end;
+      if (newline !== -1) break;
+    }
+    return Buffer.concat(parts);
+  };
+  try {
+    return await compareBytes();
+  } finally {
+    await source.return?.();
+  }
+
+  async function compareBytes(): Promise<VerifyOutcome> {
+    let n = 0;
+    let bytes = 0;
+    for (const line of expected) {
+      n++;
+      const want = encoder.encode(`${line}\n`);
+      let k = 0;
+      while (k < want.length) {
+        if (at === chunk.length && !(await more())) {
+          if (k === 0) return { status: "differs", path: ["line", n], expected: "(a missing line)", received: null, reason: "value" };
+          return { status: "differs", path: ["line", n], expected: line, received: decoder.decode(want.subarray(0, k)), reason: "value" };
+        }
+        const m = Math.min(want.length - k, chunk.length - at);
+        if (Buffer.compare(chunk.subarray(at, at + m), want.subarray(k, k + m)) !== 0) {
+          let j = 0;
+          while (chunk[at + j] === want[k + j]) j++;
+          at += j;
+          // The line as received: the bytes that matched, then the file's own up to its newline.
+          const receivedLine = decoder.decode(Buffer.concat([want.subarray(0, k + j), await restOfLine()]));
+          return { status: "differs", path: ["line", n], expected: line, received: receivedLine, reason: "value" };
+        }
+        k += m;
+        at += m;
+      }
+      bytes += want.length;
+    }
+    if (at < chunk.length || (await more())) return { status: "differs", path: ["line", n + 1], expected: null, received: "(an extra line)", reason: "value" };
+    return { status: "identical", mechanism, bytes };
+  }
 }

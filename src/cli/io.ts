@@ -27,6 +27,8 @@ export interface CliIo {
    * reads it in one. Either way the run and its hash are the same.
    */
   readInHalves?(source: string, progress?: (text: string) => void): Promise<{ run: UnhashedRun; inputSha256: string } | undefined>;
+  /** A file's size and its bytes in chunks, never held whole; undefined when it cannot be read. */
+  readBytes?(path: string): Promise<{ size: number; chunks: AsyncIterable<Uint8Array> } | undefined>;
 }
 
 /** A line sink. */

@@ -1,6 +1,6 @@
 import { once } from "node:events";
 import { createReadStream, createWriteStream } from "node:fs";
-import { lstat, readFile, unlink, writeFile } from "node:fs/promises";
+import { lstat, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { allocateCommand, rankCommand } from "./commands/allocate.js";
@@ -29,6 +29,13 @@ export const nodeIo: CliIo = {
     return Buffer.concat(chunks).toString("utf8");
   },
   readFile: (path) => readFile(path, "utf8"),
+  readBytes: async (path) => {
+    const size = await stat(path).then((s) => (s.isFile() ? s.size : undefined), () => undefined);
+    if (size === undefined) return undefined;
+    const chunks = createReadStream(path, { highWaterMark: 1 << 20 });
+    await once(chunks, "open");
+    return { size, chunks };
+  },
   writeFile: (path, text) => writeFile(path, text, "utf8"),
   readLines: async function* (source) {
     const input = source === "-" ? process.stdin : createReadStream(source, { encoding: "utf8" });

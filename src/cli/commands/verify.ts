@@ -1,7 +1,7 @@
 import { serializeResult } from "../../audit/serialize.js";
-import { type VerifyOutcome, compareResult, detailOf, verify, verifyLines } from "../../audit/verify.js";
+import { type VerifyOutcome, compareResult, detailOf, mechanismOf, verify, verifyBytes, verifyLines } from "../../audit/verify.js";
 import { deferredAcceptance } from "../../mechanisms/deferred-acceptance.js";
-import { resultLines } from "../../mechanisms/stream.js";
+import { rankDocumentLines, resultDocumentLines, resultLines } from "../../mechanisms/stream.js";
 import { isNdjson, jsonResult, readRun } from "./allocate.js";
 import { formatPath, issue } from "../../model/issue.js";
 import { type CliIo, EXIT, type ExitCode, linesOf, readJsonSource, reportIssues, toJson } from "../io.js";
@@ -18,6 +18,10 @@ export async function verifyCommand(argv: readonly string[], io: CliIo): Promise
   if (inputPath === undefined || resultPath === undefined || extra.length > 0) {
     reportIssues([issue("invalid_value", [], "Användning: bostad-forst verify <input.json> <result.json>", "Usage: bostad-forst verify <input.json> <result.json>", { received: [...argv] })], io);
     return EXIT.invalid;
+  }
+  if (!isNdjson(resultPath)) {
+    const large = await verifyLargeDocument(inputPath, resultPath, io);
+    if (large) return report(large, io);
   }
   if (isNdjson(inputPath) || isNdjson(resultPath)) return report(await verifyNdjson(inputPath, resultPath, io), io);
   const raw = await readJsonSource(inputPath, io);
@@ -55,6 +59,70 @@ async function verifyNdjson(inputPath: string, resultPath: string, io: CliIo): P
     return compareResult(serializeResult(jsonResult(run.value, matching, detailOf(received))), text, received, "deferred-acceptance");
   } catch {
     return { status: "invalid", issues: [issue("invalid_input", ["<result.json>"], `Kunde inte läsa resultatfilen "${resultPath}".`, `Could not read the result file "${resultPath}".`)] };
+  }
+}
+
+/** JSON result documents at least this large are compared as a stream of bytes (docs/input.md, "Large runs"). */
+export const LARGE_DOCUMENT_BYTES = 64 * 1024 * 1024;
+/** How far into a result document its audit record is looked for. */
+const HEADER_BYTES = 1 << 20;
+
+/**
+ * A JSON result document of {@link LARGE_DOCUMENT_BYTES} or more, which `allocate` and `rank` write line by line and
+ * which may be larger than one string: the re-run's document lines are compared with the file's bytes as both are
+ * streamed (`verifyBytes`), the mechanism and detail level taken from the audit record at the document's top. A
+ * difference is reported as the first differing line, `["line", n]`, with both lines. Undefined for a smaller file,
+ * standard input, or a file whose top is not a result's: those are read whole as before.
+ */
+export async function verifyLargeDocument(inputPath: string, resultPath: string, io: CliIo, minBytes = LARGE_DOCUMENT_BYTES): Promise<VerifyOutcome | undefined> {
+  if (resultPath === "-") return undefined;
+  const file = await io.readBytes?.(resultPath);
+  if (file === undefined || file.size < minBytes) return undefined;
+  const source = file.chunks[Symbol.asyncIterator]();
+  const head: Uint8Array[] = [];
+  let top: unknown;
+  for (let length = 0; top === undefined && length < HEADER_BYTES; ) {
+    const next = await source.next();
+    if (next.done) break;
+    head.push(next.value);
+    length += next.value.length;
+    top = documentTop(Buffer.concat(head).toString("utf8"));
+  }
+  const mechanism = mechanismOf(top);
+  if (mechanism === undefined) {
+    await source.return?.();
+    return undefined;
+  }
+  const run = await readRun(inputPath, io);
+  if (!run.ok) {
+    await source.return?.();
+    return { status: "invalid", issues: run.issues };
+  }
+  const expected = mechanism === "offer-order" ? rankDocumentLines(run.value) : resultDocumentLines(run.value, deferredAcceptance(run.value.prepared.compiled), detailOf(top));
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    try {
+      yield* head;
+      for (let r = await source.next(); !r.done; r = await source.next()) yield r.value;
+    } finally {
+      await source.return?.();
+    }
+  }
+  return verifyBytes(expected, chunks(), mechanism);
+}
+
+/**
+ * `{ schemaVersion, audit }` of a two-space indented result document, from its text up to its first array field
+ * (`proposals` in an allocation result, `apartments` in a ranking), or undefined when that is not in `text` yet.
+ */
+function documentTop(text: string): unknown {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const end = ["\n  \"proposals\": ", "\n  \"apartments\": "].map((key) => body.indexOf(key)).filter((k) => k !== -1);
+  if (end.length === 0) return undefined;
+  const fields = body.slice(0, Math.min(...end)).replace(/,$/, "");
+  try {
+    return JSON.parse(`${fields}\n}`) as unknown;
+  } catch {
+    return undefined;
   }
 }
 
