@@ -33,8 +33,8 @@ export const nodeIo: CliIo = {
     const size = await stat(path).then((s) => (s.isFile() ? s.size : undefined), () => undefined);
     if (size === undefined) return undefined;
     const chunks = createReadStream(path, { highWaterMark: 1 << 20 });
-    await once(chunks, "open");
-    return { size, chunks };
+    // A file that cannot be opened is left to the caller's whole-text reading, which reports it.
+    return once(chunks, "open").then(() => ({ size, chunks }), () => undefined);
   },
   writeFile: (path, text) => writeFile(path, text, "utf8"),
   readLines: async function* (source) {

@@ -84,6 +84,21 @@ describe("the CLI's line writer", () => {
     expect(existsSync(target)).toBe(true);
   });
 
+  it("readBytes gives a file's size and its bytes in chunks; undefined for a directory or a missing file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "bf-reader-"));
+    const path = join(dir, "result.json");
+    const text = `{\n  "note": "${"åäö".repeat(700_000)}"\n}\n`;
+    writeFileSync(path, text);
+    const file = await nodeIo.readBytes!(path);
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of file!.chunks) chunks.push(chunk);
+    expect(file!.size).toBe(Buffer.byteLength(text));
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(Buffer.concat(chunks).toString("utf8")).toBe(text);
+    expect(await nodeIo.readBytes!(dir)).toBeUndefined();
+    expect(await nodeIo.readBytes!(join(dir, "missing.json"))).toBeUndefined();
+  });
+
   it("writes nothing for no lines", async () => {
     expect(await roundTrip([])).toBe("");
   });
