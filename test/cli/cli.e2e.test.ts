@@ -25,6 +25,13 @@ describe("the built bin", () => {
     expect(statSync(BIN).isFile()).toBe(true);
   });
 
+  it.each([["allocate"], ["rank"]])("%s into a reader that stops early (| head): exit 1 and one line on stderr, no unhandled EPIPE", (command) => {
+    const script = `"${process.execPath}" "${BIN}" ${command} "${BATCH}" | head -c 1 > /dev/null; echo "\${PIPESTATUS[0]}"`;
+    const r = spawnSync("bash", ["-c", script], { cwd: tmp, encoding: "utf8" });
+    expect(r.stdout.trim()).toBe("1");
+    expect(r.stderr).toBe("bostad-forst: standardutdata stängdes; resultatet skrevs inte färdigt / standard output was closed; the result was not written in full\n");
+  });
+
   it("allocate on invalid input: exit 2, only {ok:false, issues} on stdout, a summary on stderr", () => {
     const doc = JSON.parse(readFileSync(BATCH, "utf8")) as Record<string, unknown>;
     const input = JSON.stringify({ ...doc, asOf: "2026-02-30", polcy: "orebro" });
