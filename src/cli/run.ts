@@ -49,7 +49,30 @@ export const nodeIo: CliIo = {
     // building the line, and a line encoded at once is garbage before the next collection (none survives to be copied).
     let chunk = Buffer.allocUnsafe(WRITE_CHUNK);
     let used = 0;
-    const send = (data: Buffer | string): Promise<void> | undefined => (stream.write(data) ? undefined : once(stream, "drain").then(() => undefined));
+    // A stream's error (a file that cannot be opened, a full disk) may come while nothing waits on it: it is kept, and
+    // every later write, wait and close fails with it, so the command ends with it instead of waiting for ever.
+    let failure: Error | undefined;
+    stream.on("error", (error: Error) => {
+      failure ??= error;
+    });
+    const drained = (): Promise<void> =>
+      new Promise((resolve, reject) => {
+        if (failure) return reject(failure);
+        const onDrain = (): void => {
+          stream.off("error", onError);
+          resolve();
+        };
+        const onError = (error: Error): void => {
+          stream.off("drain", onDrain);
+          reject(error);
+        };
+        stream.once("drain", onDrain);
+        stream.once("error", onError);
+      });
+    const send = (data: Buffer | string): Promise<void> | undefined => {
+      if (failure) return Promise.reject(failure);
+      return stream.write(data) ? undefined : drained();
+    };
     const flush = (): Promise<void> | undefined => {
       if (used === 0) return undefined;
       const full = chunk.subarray(0, used);
@@ -75,18 +98,21 @@ export const nodeIo: CliIo = {
       // Settles when the stream has handed the bytes to the file, so that the caller may reuse their buffer.
       writeBytes: (bytes) => {
         const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-        return flushThen(() => new Promise((resolve, reject) => void stream.write(data, (error) => (error ? reject(error) : resolve()))));
+        return flushThen(() => (failure ? Promise.reject(failure) : new Promise((resolve, reject) => void stream.write(data, (error) => (error ? reject(error) : resolve())))));
       },
       close: async () => {
         await flush();
+        if (failure) throw failure;
         if (path !== undefined) await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
       },
       abort: async () => {
         if (path === undefined) return;
-        await new Promise<void>((resolve) => {
-          stream.once("close", () => resolve());
-          stream.destroy();
-        });
+        if (!stream.closed) {
+          await new Promise<void>((resolve) => {
+            stream.once("close", () => resolve());
+            stream.destroy();
+          });
+        }
         // Only a regular file is removed: never a device such as /dev/null, nor what a symbolic link points at.
         const kind = await lstat(path).catch(() => undefined);
         if (kind?.isFile()) await unlink(path).catch(() => undefined);

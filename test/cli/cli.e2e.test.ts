@@ -32,6 +32,14 @@ describe("the built bin", () => {
     expect(r.stderr).toBe("bostad-forst: standardutdata stängdes; resultatet skrevs inte färdigt / standard output was closed; the result was not written in full\n");
   });
 
+  it.each([["r.json"], ["r.ndjson"]])("allocate --out into a missing directory (%s): exit 1 with an internal_error issue and the reason, no stack trace", (name) => {
+    const r = cli(["allocate", BATCH, "--out", join(tmp, "missing-directory", name)]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, issues: [{ code: "internal_error" }] });
+    expect(r.stderr).toContain("ENOENT");
+    expect(r.stderr).not.toContain("Unhandled");
+  });
+
   it("allocate on invalid input: exit 2, only {ok:false, issues} on stdout, a summary on stderr", () => {
     const doc = JSON.parse(readFileSync(BATCH, "utf8")) as Record<string, unknown>;
     const input = JSON.stringify({ ...doc, asOf: "2026-02-30", polcy: "orebro" });

@@ -99,6 +99,22 @@ describe("the CLI's line writer", () => {
     expect(await nodeIo.readBytes!(join(dir, "missing.json"))).toBeUndefined();
   });
 
+  it("fails with the stream's error when the file cannot be opened, whether writes wait or not; abort then does nothing more", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "bf-writer-")), "missing-directory", "out.json");
+    const few = nodeIo.openWriter!(path);
+    await few.write("{}");
+    await expect(few.close()).rejects.toMatchObject({ code: "ENOENT" });
+    await few.abort!();
+    const many = nodeIo.openWriter!(path);
+    const failed = (async () => {
+      for (let k = 0; k < 100; k++) await many.write("x".repeat(100_000));
+      await many.close();
+    })();
+    await expect(failed).rejects.toMatchObject({ code: "ENOENT" });
+    await many.abort!();
+    expect(existsSync(path)).toBe(false);
+  });
+
   it("writes nothing for no lines", async () => {
     expect(await roundTrip([])).toBe("");
   });
