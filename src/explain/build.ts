@@ -21,28 +21,42 @@ export interface BuildOptions {
   rankings?: boolean;
 }
 
-interface ResultIndex {
-  holderOf: ReadonlyMap<string, string>;
-  rankingOf: ReadonlyMap<string, AllocationResult["apartments"][number]["ranking"]>;
-  positionOf: ReadonlyMap<string, ReadonlyMap<string, number>>;
-  proposalOf: ReadonlyMap<string, AllocationResult["proposals"][number]>;
+/**
+ * What an explanation reads of a run's result: the result's audit record, each household's proposal, and per vacancy its
+ * holder, its eligible applicants' count, their positions and (when rankings are shown) the ranking itself. Built from a
+ * result ({@link resultLookups}), or straight from the run's outcome index when the result is streamed and never held
+ * (`outcomeLookups` in src/mechanisms/allocate.ts); both give the same values.
+ */
+export interface ResultLookups {
+  audit: AllocationResult["audit"];
+  proposalOf(householdId: string): AllocationResult["proposals"][number] | undefined;
+  holderOf(apartmentId: string): string | undefined;
+  applicantsOf(apartmentId: string): number | undefined;
+  positionOf(apartmentId: string, householdId: string): number | undefined;
+  rankingOf(apartmentId: string): AllocationResult["apartments"][number]["ranking"] | undefined;
 }
 
-const INDEXES = new WeakMap<AllocationResult, ResultIndex>();
+const LOOKUPS = new WeakMap<AllocationResult, ResultLookups>();
 
 /** Lookups over a result, built once per result so that explaining every household stays linear. */
-function resultIndex(result: AllocationResult): ResultIndex {
-  let index = INDEXES.get(result);
-  if (!index) {
-    index = {
-      holderOf: new Map(result.proposals.map((x) => [x.apartmentId, x.householdId])),
-      rankingOf: new Map(result.apartments.map((o) => [o.apartmentId, o.ranking])),
-      positionOf: new Map(result.apartments.map((o) => [o.apartmentId, new Map(o.ranking.map((r) => [r.householdId, r.position]))])),
-      proposalOf: new Map(result.proposals.map((x) => [x.householdId, x])),
+export function resultLookups(result: AllocationResult): ResultLookups {
+  let lookups = LOOKUPS.get(result);
+  if (!lookups) {
+    const holderOf = new Map(result.proposals.map((x) => [x.apartmentId, x.householdId]));
+    const rankingOf = new Map(result.apartments.map((o) => [o.apartmentId, o.ranking]));
+    const positionOf = new Map(result.apartments.map((o) => [o.apartmentId, new Map(o.ranking.map((r) => [r.householdId, r.position]))]));
+    const proposalOf = new Map(result.proposals.map((x) => [x.householdId, x]));
+    lookups = {
+      audit: result.audit,
+      proposalOf: (householdId) => proposalOf.get(householdId),
+      holderOf: (apartmentId) => holderOf.get(apartmentId),
+      applicantsOf: (apartmentId) => rankingOf.get(apartmentId)?.length,
+      positionOf: (apartmentId, householdId) => positionOf.get(apartmentId)?.get(householdId),
+      rankingOf: (apartmentId) => rankingOf.get(apartmentId),
     };
-    INDEXES.set(result, index);
+    LOOKUPS.set(result, lookups);
   }
-  return index;
+  return lookups;
 }
 
 /**
@@ -122,14 +136,18 @@ function decider(own: PriorityKey, holder: PriorityKey, at: number): Decider {
  * and the result (proposals, rankings). Counterfactuals are re-run before they are stated.
  */
 export function buildExplanation(run: Run, result: AllocationResult, householdId: string, options: BuildOptions = {}): Result<UnredactedExplanation> {
+  return explanationFrom(run, resultLookups(result), householdId, options);
+}
+
+/** {@link buildExplanation} from the lookups of a result, held or streamed. */
+export function explanationFrom(run: Run, lookups: ResultLookups, householdId: string, options: BuildOptions = {}): Result<UnredactedExplanation> {
   const p = run.prepared;
   const hi = p.householdIndex.get(householdId);
   if (hi === undefined) return fail([unknownHousehold(householdId)]);
-  if (result.audit.inputSha256 !== run.rawSha256) return fail([notThisRun()]);
+  if (lookups.audit.inputSha256 !== run.rawSha256) return fail([notThisRun()]);
   const household = p.households.at(hi)!;
-  const { holderOf, rankingOf, positionOf, proposalOf } = resultIndex(result);
   const indexOf = p.householdIndex;
-  const proposal = proposalOf.get(householdId);
+  const proposal = lookups.proposalOf(householdId);
   const choices = choicesOf(p, hi);
   const withRankings = options.rankings ?? true;
   const withCounterfactuals = (options.counterfactuals ?? true) !== false;
@@ -160,25 +178,24 @@ export function buildExplanation(run: Run, result: AllocationResult, householdId
       steps.push({ code: "ineligible", choiceRank: c.choiceRank, apartment, failed, counterfactuals });
       continue;
     }
-    const holderId = holderOf.get(a.id);
-    const ranking = rankingOf.get(a.id);
+    const holderId = lookups.holderOf(a.id);
+    const applicants = lookups.applicantsOf(a.id);
     const holder = holderId === undefined ? undefined : indexOf.get(holderId);
     // Deferred acceptance wastes nothing and has no justified envy: an eligible, preferred apartment is held by someone ranked higher.
-    if (holder === undefined || ranking === undefined) throw new Error(`invariant: ${a.id} is eligible for ${householdId}, preferred, and not held`);
+    if (holder === undefined || applicants === undefined) throw new Error(`invariant: ${a.id} is eligible for ${householdId}, preferred, and not held`);
     const ri = p.ruleIndex.get(a.lettingRule)!;
     const ownKey = keyAt(p, ri, hi)!;
     const holderKey = keyAt(p, ri, holder)!;
     const at = decidingPart(ownKey, holderKey);
-    const positions = positionOf.get(a.id)!;
-    const position = positions.get(householdId)!;
-    const holderPosition = positions.get(holderId!)!;
+    const position = lookups.positionOf(a.id, householdId)!;
+    const holderPosition = lookups.positionOf(a.id, holderId!)!;
     const cutoff: Cutoff = {
       position,
       holderPosition,
-      applicants: ranking.length,
+      applicants,
       decidedBy: decider(ownKey, holderKey, at),
       holder: shown({ householdId: holderId!, priority: partsView(holderKey) }),
-      ranking: withRankings ? shown(ranking.map((r) => ({ position: r.position, householdId: r.householdId, priority: r.priority.parts.map((x) => ({ key: x.key, value: x.value })), group: r.priority.group }))) : { shown: false },
+      ranking: withRankings ? shown(lookups.rankingOf(a.id)!.map((r) => ({ position: r.position, householdId: r.householdId, priority: r.priority.parts.map((x) => ({ key: x.key, value: x.value })), group: r.priority.group }))) : { shown: false },
     };
     const counterfactuals: Counterfactual[] = [];
     const q = ownKey.parts.findIndex((x) => x.key === "queue-days");
@@ -204,12 +221,11 @@ export function buildExplanation(run: Run, result: AllocationResult, householdId
     const a = p.apartments[ai]!;
     const ri = p.ruleIndex.get(a.lettingRule)!;
     const g = household.decisions.rentGuarantee;
-    const ranking = rankingOf.get(a.id) ?? [];
     outcome = {
       code: "proposed",
       choiceRank: proposal.choiceRank,
-      position: positionOf.get(a.id)?.get(householdId) ?? 0,
-      applicants: ranking.length,
+      position: lookups.positionOf(a.id, householdId) ?? 0,
+      applicants: lookups.applicantsOf(a.id) ?? 0,
       apartment: apartmentView(a),
       lettingRule: proposal.lettingRule,
       rentGuaranteeRequired: proposal.rentGuaranteeRequired,
@@ -230,7 +246,7 @@ export function buildExplanation(run: Run, result: AllocationResult, householdId
     kind: "unredacted",
     body: {
       householdId,
-      run: runRef(run, result),
+      run: runRef(run, lookups),
       group: g === null ? null : { id: g.id, rank: g.rank, label: g.label, sensitive: g.sensitive, source: g.source },
       outcome,
       steps,

@@ -1,5 +1,5 @@
 import { canonicalHash } from "../audit/canonical.js";
-import { buildExplanation } from "../explain/build.js";
+import { type ResultLookups, explanationFrom, resultLookups } from "../explain/build.js";
 import { redact } from "../explain/redact.js";
 import type { HouseholdExplanation } from "../explain/types.js";
 import { type Issue, type Result, fail, ok } from "../model/issue.js";
@@ -9,7 +9,7 @@ import type { AllocationResult, AnyAllocationResult, ApartmentAnyDetail, Apartme
 import { ENGINE } from "../version.js";
 import { type Matching, deferredAcceptance } from "./deferred-acceptance.js";
 import { type DesignationUsage, checkDesignations } from "./designations.js";
-import { type OutcomeIndex, apartmentItem, outcomeIndex, outcomeIndexFor, proposalItem, unfilledItem, unmatchedItem } from "./outcome.js";
+import { type OutcomeIndex, apartmentItem, outcomeIndex, outcomeIndexFor, positionAt, proposalItem, unfilledItem, unmatchedItem } from "./outcome.js";
 import { type Prepared, type RunInput, prepare } from "./prepare.js";
 
 export { priorityJson } from "./outcome.js";
@@ -174,7 +174,7 @@ export function allocate(raw: unknown, options: AllocateOptions = {}): Result<Al
  */
 export function withExplanations(run: Run, result: AllocationResult): AllocationResult {
   const explanations: Record<string, HouseholdExplanation> = {};
-  for (const [id, explanation] of explanationEntries(run, result)) explanations[id] = explanation;
+  for (const [id, explanation] of explanationEntries(run, resultLookups(result))) explanations[id] = explanation;
   const { designations, ...rest } = result;
   // The schema describes explanations loosely (their shape is documented in docs/explanations.md); the type is exact.
   return { ...rest, explanations: explanations as unknown as NonNullable<AllocationResult["explanations"]>, designations };
@@ -185,14 +185,52 @@ export function withExplanations(run: Run, result: AllocationResult): Allocation
  * `explanations` object serialise in: ids by code point, except that ids which are array indices ("7", "12") come first
  * in numeric order, as every JavaScript object orders its keys. A streamed document (stream.ts) writes them in this order.
  */
-export function* explanationEntries(run: Run, result: AllocationResult): Generator<[string, HouseholdExplanation]> {
+export function* explanationEntries(run: Run, lookups: ResultLookups): Generator<[string, HouseholdExplanation]> {
   const order: Record<string, true> = {};
   for (const id of [...run.prepared.householdIds].sort(byCodePoint)) order[id] = true;
   for (const id of Object.keys(order)) {
-    const full = buildExplanation(run, result, id, { counterfactuals: "eligibility", rankings: false });
+    const full = explanationFrom(run, lookups, id, { counterfactuals: "eligibility", rankings: false });
     if (!full.ok) throw new Error(`invariant: no explanation for ${id}`);
     yield [id, redact(full.value, "caseworker")];
   }
+}
+
+/**
+ * What an explanation reads of the full result, straight from the outcome index (see {@link ResultLookups}): nothing
+ * of the result is held, each value is read or built when asked for. The values are the result's (tests hold the
+ * explanations equal).
+ */
+export function outcomeLookups(run: Run, x: OutcomeIndex): ResultLookups {
+  const p = run.prepared;
+  const eligibleAt = (apartmentId: string): number | undefined => p.apartmentIndex.get(apartmentId);
+  return {
+    audit: auditOf(run, "deferred-acceptance"),
+    proposalOf: (householdId) => {
+      const h = p.householdIndex.get(householdId);
+      return h === undefined ? undefined : proposalItem(x, h);
+    },
+    holderOf: (apartmentId) => {
+      const a = eligibleAt(apartmentId);
+      const h = a === undefined ? -1 : x.matching.householdOf[a]!;
+      return h === -1 ? undefined : p.householdIds[h];
+    },
+    applicantsOf: (apartmentId) => {
+      const a = eligibleAt(apartmentId);
+      return a === undefined ? undefined : x.eligibleStart[a + 1]! - x.eligibleStart[a]!;
+    },
+    positionOf: (apartmentId, householdId) => {
+      const a = eligibleAt(apartmentId);
+      const h = p.householdIndex.get(householdId);
+      if (a === undefined || h === undefined) return undefined;
+      // The search gives where h would stand; it is h's position only if h is one of the eligible applicants.
+      const position = positionAt(x, a, h);
+      return x.eligibleHousehold[x.eligibleStart[a]! + position - 1] === h && position <= x.eligibleStart[a + 1]! - x.eligibleStart[a]! ? position : undefined;
+    },
+    rankingOf: (apartmentId) => {
+      const a = eligibleAt(apartmentId);
+      return a === undefined ? undefined : apartmentItem(x, a, "full").ranking;
+    },
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { type Matching, deferredAcceptance } from "./deferred-acceptance.js";
-import { type Run, auditOf, buildResult, explanationEntries } from "./allocate.js";
+import { type Run, auditOf, explanationEntries, outcomeLookups } from "./allocate.js";
 import type { Detail } from "../model/result.js";
 import { type LinesData, blockLines, blocksAt, linesData, unfilledLine } from "./lines.js";
 import { type OutcomeIndex, apartmentItem, outcomeIndex, proposalItem, unfilledItem, unmatchedItem } from "./outcome.js";
@@ -92,24 +92,10 @@ function* defined<T>(indices: Int32Array, item: (index: number) => T | undefined
 /**
  * The JSON result document of a run, exactly `serializeResult(allocate(raw, { detail }).value)` without its final
  * newline, as lines: what the CLI writes for a JSON `--out`, so that no single string holds the document (V8 strings stop
- * at about 512 MB; a result at "full" passes that at about 100 000 households). At "decisions" no object holds the
- * result either: each item is built from the outcome index as it is written. At "full" the result's items are built once
- * (the explanations read the rankings) and every explanation is written as it is built.
+ * at about 512 MB; a result at "full" passes that at about 20 000 households × 10 choices). No object holds the result: each
+ * item, and at "full" each explanation (from the outcome index, `outcomeLookups`), is built as it is written.
  */
 export function resultDocumentLines(run: Run, matching: Matching, detail: Detail = "full"): Generator<string> {
-  if (detail === "full") {
-    const result = buildResult(run, matching);
-    return documentLines([
-      ["schemaVersion", { value: result.schemaVersion }],
-      ["audit", { value: result.audit }],
-      ["proposals", { items: result.proposals }],
-      ["unmatchedHouseholds", { items: result.unmatchedHouseholds }],
-      ["unfilledApartments", { items: result.unfilledApartments }],
-      ["apartments", { items: result.apartments }],
-      ["explanations", { entries: explanationEntries(run, result) }],
-      ["designations", { value: result.designations }],
-    ]);
-  }
   const x = outcomeIndex(run.prepared, matching, false);
   return documentLines([
     ["schemaVersion", { value: 1 }],
@@ -118,6 +104,7 @@ export function resultDocumentLines(run: Run, matching: Matching, detail: Detail
     ["unmatchedHouseholds", { items: defined(x.householdsById, (h) => unmatchedItem(x, h)) }],
     ["unfilledApartments", { items: defined(x.apartmentsById, (a) => unfilledItem(x, a)) }],
     ["apartments", { items: mapped(x.apartmentsById, (a) => apartmentItem(x, a, detail)) }],
+    ...(detail === "full" ? [["explanations", { entries: explanationEntries(run, outcomeLookups(run, x)) }] as const] : []),
     ["designations", { value: run.designations }],
   ]);
 }

@@ -3,7 +3,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { serializeResult } from "../../src/audit/serialize.js";
 import { run } from "../../src/cli/run.js";
-import { allocate, rank, validateAndPrepare } from "../../src/mechanisms/allocate.js";
+import { allocate, buildResult, outcomeLookups, rank, validateAndPrepare } from "../../src/mechanisms/allocate.js";
+import { buildExplanation, explanationFrom, resultLookups } from "../../src/explain/build.js";
+import { outcomeIndex } from "../../src/mechanisms/outcome.js";
 import { deferredAcceptance } from "../../src/mechanisms/deferred-acceptance.js";
 import { rankDocumentLines, resultDocumentLines } from "../../src/mechanisms/stream.js";
 import type { Detail } from "../../src/model/result.js";
@@ -59,6 +61,32 @@ describe("the JSON result document, streamed line by line (resultDocumentLines)"
     expect(text).toBe(whole(raw, "full"));
     const keys = Object.keys((JSON.parse(text) as { explanations: Record<string, unknown> }).explanations);
     expect(keys.slice(0, 3)).toEqual(["0", "9", "10"]);
+  });
+});
+
+describe("explanations from the outcome index (outcomeLookups), as a streamed document writes them", () => {
+  it("equal the explanations from the whole result, rankings included, for every household of the example and of generated inputs", () => {
+    const same = (raw: unknown) => {
+      const r = validateAndPrepare(raw);
+      if (!r.ok) return;
+      const matching = deferredAcceptance(r.value.prepared.compiled);
+      const result = buildResult(r.value, matching);
+      const lookups = outcomeLookups(r.value, outcomeIndex(r.value.prepared, matching, false));
+      for (const id of r.value.prepared.householdIds) {
+        expect(explanationFrom(r.value, lookups, id, { counterfactuals: "eligibility" })).toEqual(buildExplanation(r.value, result, id, { counterfactuals: "eligibility" }));
+      }
+      // Every lookup, for every vacancy and household (applicant or not), as the result's own.
+      const held = resultLookups(result);
+      for (const apartment of r.value.prepared.apartments) {
+        expect([lookups.holderOf(apartment.id), lookups.applicantsOf(apartment.id), lookups.rankingOf(apartment.id)]).toEqual([held.holderOf(apartment.id), held.applicantsOf(apartment.id), held.rankingOf(apartment.id)]);
+        for (const id of r.value.prepared.householdIds) expect(lookups.positionOf(apartment.id, id)).toBe(held.positionOf(apartment.id, id));
+      }
+      for (const id of r.value.prepared.householdIds) expect(lookups.proposalOf(id)).toEqual(held.proposalOf(id));
+      expect(lookups.audit).toEqual(held.audit);
+      expect(lookups.positionOf("no-such-apartment", r.value.prepared.householdIds[0] ?? "x")).toBeUndefined();
+    };
+    same(example);
+    fc.assert(fc.property(allocationInput({ maxHouseholds: 20, maxApartments: 8 }), same), { numRuns: 25 });
   });
 });
 
