@@ -1,6 +1,7 @@
 import { match } from "ts-pattern";
 import { allocate, rank } from "../mechanisms/allocate.js";
 import { type Issue, type Path, issue } from "../model/issue.js";
+import { stripBom } from "../model/ndjson.js";
 import type { Detail } from "../model/result.js";
 import { serializeResult } from "./serialize.js";
 
@@ -25,7 +26,7 @@ export type VerifyOutcome =
 export function verify(rawInput: unknown, resultText: string): VerifyOutcome {
   let received: unknown;
   try {
-    received = JSON.parse(resultText.charCodeAt(0) === 0xfeff ? resultText.slice(1) : resultText);
+    received = JSON.parse(stripBom(resultText));
   } catch {
     return { status: "invalid", issues: [issue("invalid_json", [], "Resultatfilen är inte giltig JSON.", "The result file is not valid JSON.", { expected: "JSON" })] };
   }
@@ -112,7 +113,7 @@ export async function verifyLines(expected: Iterable<string>, received: AsyncIte
   let n = 0;
   let bytes = 0;
   for await (const raw of received) {
-    const line = n === 0 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+    const line = n === 0 ? stripBom(raw) : raw;
     if (line === "") continue;
     n++;
     const next = want.next();

@@ -1,5 +1,6 @@
 import { decodeLines } from "../mechanisms/lines.js";
 import { type Issue, type Result, formatPath, issue } from "../model/issue.js";
+import { stripBom } from "../model/ndjson.js";
 import type { UnhashedRun } from "../mechanisms/allocate.js";
 import type { InputFormat, PendingHash } from "./input-hash.js";
 
@@ -76,7 +77,7 @@ export async function* linesOf(source: string, io: CliIo): AsyncIterable<string>
     return;
   }
   const text = source === "-" ? await io.readStdin() : await io.readFile(source);
-  yield* (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r?\n/);
+  yield* stripBom(text).split(/\r?\n/);
 }
 
 /** A line writer through the io's streaming writer, or one that buffers and writes once on close. */
@@ -129,7 +130,7 @@ export async function readJsonSource(source: string, io: CliIo): Promise<Result<
  */
 export function parseJsonText(text: string): Result<unknown> {
   // A UTF-8 byte order mark (common from Windows/.NET writers) is not part of the document.
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = stripBom(text);
   try {
     return { ok: true, value: JSON.parse(body) as unknown };
   } catch (error) {

@@ -311,8 +311,11 @@ export function recordKind(value: unknown): "household" | "apartment" | undefine
   return keys.length === 1 && (keys[0] === "household" || keys[0] === "apartment") ? keys[0] : undefined;
 }
 
+/** A text without a leading byte-order mark (U+FEFF), which a UTF-8 file may begin with. */
+export const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
 /** Line 1 without its byte-order mark (any other line as it is), as every NDJSON reader takes it. */
-export const withoutBom = (line: string, lineNo: number): string => (lineNo === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line);
+export const withoutBom = (line: string, lineNo: number): string => (lineNo === 1 ? stripBom(line) : line);
 
 /**
  * The input hash of an NDJSON input alone (no validation), by the same rules as {@link NdjsonAssembler}: blank lines

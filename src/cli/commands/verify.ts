@@ -4,6 +4,7 @@ import { deferredAcceptance } from "../../mechanisms/deferred-acceptance.js";
 import { rankDocumentLines, resultDocumentLines, resultLines } from "../../mechanisms/stream.js";
 import { isNdjson, jsonResult, readRun } from "./allocate.js";
 import { formatPath, issue } from "../../model/issue.js";
+import { stripBom } from "../../model/ndjson.js";
 import { type CliIo, EXIT, type ExitCode, linesOf, readJsonSource, reportIssues, toJson } from "../io.js";
 
 /**
@@ -115,7 +116,7 @@ export async function verifyLargeDocument(inputPath: string, resultPath: string,
  * (`proposals` in an allocation result, `apartments` in a ranking), or undefined when that is not in `text` yet.
  */
 function documentTop(text: string): unknown {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = stripBom(text);
   const end = ["\n  \"proposals\": ", "\n  \"apartments\": "].map((key) => body.indexOf(key)).filter((k) => k !== -1);
   if (end.length === 0) return undefined;
   const fields = body.slice(0, Math.min(...end)).replace(/,$/, "");
@@ -143,7 +144,7 @@ async function peekFirst(source: AsyncIterable<string>): Promise<{ first: string
 function parseOrUndefined(line: string | undefined): unknown {
   if (line === undefined) return undefined;
   try {
-    return JSON.parse(line.charCodeAt(0) === 0xfeff ? line.slice(1) : line) as unknown;
+    return JSON.parse(stripBom(line)) as unknown;
   } catch {
     return undefined;
   }
