@@ -55,23 +55,10 @@ export const nodeIo: CliIo = {
     stream.on("error", (error: Error) => {
       failure ??= error;
     });
-    const drained = (): Promise<void> =>
-      new Promise((resolve, reject) => {
-        if (failure) return reject(failure);
-        const onDrain = (): void => {
-          stream.off("error", onError);
-          resolve();
-        };
-        const onError = (error: Error): void => {
-          stream.off("drain", onDrain);
-          reject(error);
-        };
-        stream.once("drain", onDrain);
-        stream.once("error", onError);
-      });
+    // `once` rejects on an error that comes while it waits for the drain.
     const send = (data: Buffer | string): Promise<void> | undefined => {
       if (failure) return Promise.reject(failure);
-      return stream.write(data) ? undefined : drained();
+      return stream.write(data) ? undefined : once(stream, "drain").then(() => undefined);
     };
     const flush = (): Promise<void> | undefined => {
       if (used === 0) return undefined;
