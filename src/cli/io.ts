@@ -61,13 +61,21 @@ export async function writeThrough<T>(writer: LineWriter, write: () => Promise<T
   }
 }
 
+/** Writes each line through `writer`, waiting whenever the writer asks to (its backpressure). */
+export async function writeLines(writer: LineWriter, lines: Iterable<string>): Promise<void> {
+  for (const line of lines) {
+    const pending = writer.write(line);
+    if (pending) await pending;
+  }
+}
+
 /**
  * Writes encoded lines (each ended by a newline) as bytes, or line by line when the writer takes only strings; once it
  * settles, `bytes` may be written over.
  */
 export async function writeEncoded(writer: LineWriter, bytes: Uint8Array): Promise<void> {
   if (writer.writeBytes) return writer.writeBytes(bytes);
-  for (const line of decodeLines(bytes)) await writer.write(line);
+  await writeLines(writer, decodeLines(bytes));
 }
 
 /** Lines of `<file|->` through the io's streaming reader, or its whole-text reader split at newlines. */

@@ -8,7 +8,7 @@ import type { AllocationResult, DecisionsResult, Detail } from "../../model/resu
 import { type Result, issue, ok } from "../../model/issue.js";
 import { ndjsonInputHash, withoutBom } from "../../model/ndjson.js";
 import { NdjsonRunReader } from "../../mechanisms/ndjson-run.js";
-import { type CliIo, EXIT, type ExitCode, type LineWriter, linesOf, readJsonSource, reportIssues, writeEncoded, writeThrough, writerOf } from "../io.js";
+import { type CliIo, EXIT, type ExitCode, type LineWriter, linesOf, readJsonSource, reportIssues, writeEncoded, writeLines, writeThrough, writerOf } from "../io.js";
 
 /** The JSON result document `allocate` writes for a run: at "full" with explanations, at "decisions" without. */
 export function jsonResult(run: Run, matching: Matching, detail: Detail): AllocationResult | DecisionsResult {
@@ -39,12 +39,7 @@ export async function allocateCommand(source: string, out: string | undefined, i
     // line by line, so that a result larger than one string (about 512 MB) is written too.
     io.progress?.("\n");
     const writer = writerOf(out, io);
-    await writeThrough(writer, async () => {
-      for (const line of resultDocumentLines(run.value, matching, detail)) {
-        const pending = writer.write(line);
-        if (pending) await pending;
-      }
-    });
+    await writeThrough(writer, () => writeLines(writer, resultDocumentLines(run.value, matching, detail)));
     if (out !== undefined) io.stderr(`bostad-forst: skrev / wrote ${out}\n`);
     return EXIT.ok;
   }
@@ -77,12 +72,7 @@ export async function writeResultLines(run: Run, matching: Matching, detail: Det
     if (b % 64 === 63) progress?.(`bostad-forst: skriver / writing ${b + 1} av / of ${blocks} block …`);
   }
   await writing;
-  if (detail === "full") {
-    for (const line of fullApartmentLines(x, d)) {
-      const pending = writer.write(line);
-      if (pending) await pending;
-    }
-  }
+  if (detail === "full") await writeLines(writer, fullApartmentLines(x, d));
   return lineCount(d);
 }
 
@@ -157,11 +147,6 @@ export async function rankCommand(source: string, io: CliIo): Promise<ExitCode> 
     return EXIT.invalid;
   }
   const writer = writerOf(undefined, io);
-  await writeThrough(writer, async () => {
-    for (const line of rankDocumentLines(run.value)) {
-      const pending = writer.write(line);
-      if (pending) await pending;
-    }
-  });
+  await writeThrough(writer, () => writeLines(writer, rankDocumentLines(run.value)));
   return EXIT.ok;
 }
