@@ -16,6 +16,11 @@ import { readInHalves } from "./split-read.js";
 import { type CliIo, EXIT, type ExitCode, internalIssue, toJson } from "./io.js";
 import { EXAMPLE_BATCH, packageFile } from "./paths.js";
 
+/** A file's bytes in chunks of a megabyte, opened on the first read (an open that fails rejects that read). */
+async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
+  yield* createReadStream(path, { highWaterMark: 1 << 20 });
+}
+
 /** Bytes of result lines gathered before one write to the output stream. */
 const WRITE_CHUNK = 1 << 20;
 
@@ -31,10 +36,8 @@ export const nodeIo: CliIo = {
   readFile: (path) => readFile(path, "utf8"),
   readBytes: async (path) => {
     const size = await stat(path).then((s) => (s.isFile() ? s.size : undefined), () => undefined);
-    if (size === undefined) return undefined;
-    const chunks = createReadStream(path, { highWaterMark: 1 << 20 });
-    // A file that cannot be opened is left to the caller's whole-text reading, which reports it.
-    return once(chunks, "open").then(() => ({ size, chunks }), () => undefined);
+    // The file is opened when its bytes are first asked for, so a caller that only needs the size opens nothing.
+    return size === undefined ? undefined : { size, chunks: fileChunks(path) };
   },
   writeFile: (path, text) => writeFile(path, text, "utf8"),
   readLines: async function* (source) {

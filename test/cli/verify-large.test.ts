@@ -89,6 +89,28 @@ describe("verify of a large JSON result document (streamed)", () => {
     expect(await verifyLargeDocument("in.json", "result.json", ioWith('{\n  "x": 1\n}\n'))).toBeUndefined();
   });
 
+  it("reads nothing of a small file, and leaves a file whose bytes cannot be read to the whole-text comparison", async () => {
+    let started = false;
+    const small = memoryIo({ "in.json": exampleText });
+    small.readBytes = async () => ({
+      size: LARGE_DOCUMENT_BYTES - 1,
+      chunks: (async function* () {
+        started = true;
+        yield new Uint8Array(0);
+      })(),
+    });
+    expect(await verifyLargeDocument("in.json", "result.json", small)).toBeUndefined();
+    expect(started).toBe(false);
+    const unreadable = memoryIo({ "in.json": exampleText });
+    unreadable.readBytes = async () => ({
+      size: LARGE_DOCUMENT_BYTES,
+      chunks: (async function* () {
+        throw Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
+      })(),
+    });
+    expect(await verifyLargeDocument("in.json", "result.json", unreadable)).toBeUndefined();
+  });
+
   it("gives the input's issues when the input is invalid", async () => {
     const io = ioWith(full);
     io.files["in.json"] = JSON.stringify({ ...example, households: [{}] });

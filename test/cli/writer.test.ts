@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -95,6 +95,12 @@ describe("the CLI's line writer", () => {
     expect(file!.size).toBe(Buffer.byteLength(text));
     expect(chunks.length).toBeGreaterThan(1);
     expect(Buffer.concat(chunks).toString("utf8")).toBe(text);
+    // Nothing is opened until the bytes are read: a caller that only needs the size leaves no open file behind.
+    if (existsSync("/proc/self/fd")) {
+      const open = readdirSync("/proc/self/fd").length;
+      await nodeIo.readBytes!(path);
+      expect(readdirSync("/proc/self/fd").length).toBe(open);
+    }
     expect(await nodeIo.readBytes!(dir)).toBeUndefined();
     expect(await nodeIo.readBytes!(join(dir, "missing.json"))).toBeUndefined();
   });

@@ -80,35 +80,35 @@ export async function verifyLargeDocument(inputPath: string, resultPath: string,
   const file = await io.readBytes?.(resultPath);
   if (file === undefined || file.size < minBytes) return undefined;
   const source = file.chunks[Symbol.asyncIterator]();
-  const head: Uint8Array[] = [];
-  let top: unknown;
-  for (let length = 0; top === undefined && length < HEADER_BYTES; ) {
-    const next = await source.next();
-    if (next.done) break;
-    head.push(next.value);
-    length += next.value.length;
-    top = documentTop(Buffer.concat(head).toString("utf8"));
-  }
-  const mechanism = mechanismOf(top);
-  if (mechanism === undefined) {
-    await source.return?.();
-    return undefined;
-  }
-  const run = await readRun(inputPath, io);
-  if (!run.ok) {
-    await source.return?.();
-    return { status: "invalid", issues: run.issues };
-  }
-  const expected = mechanism === "offer-order" ? rankDocumentLines(run.value) : resultDocumentLines(run.value, deferredAcceptance(run.value.prepared.compiled), detailOf(top));
-  async function* chunks(): AsyncGenerator<Uint8Array> {
+  // However this ends, the file is closed (a source never read opened nothing).
+  try {
+    const head: Uint8Array[] = [];
+    let top: unknown;
     try {
+      for (let length = 0; top === undefined && length < HEADER_BYTES; ) {
+        const next = await source.next();
+        if (next.done) break;
+        head.push(next.value);
+        length += next.value.length;
+        top = documentTop(Buffer.concat(head).toString("utf8"));
+      }
+    } catch {
+      // A file that cannot be read is left to the whole-text reading, which reports it.
+      return undefined;
+    }
+    const mechanism = mechanismOf(top);
+    if (mechanism === undefined) return undefined;
+    const run = await readRun(inputPath, io);
+    if (!run.ok) return { status: "invalid", issues: run.issues };
+    const expected = mechanism === "offer-order" ? rankDocumentLines(run.value) : resultDocumentLines(run.value, deferredAcceptance(run.value.prepared.compiled), detailOf(top));
+    async function* chunks(): AsyncGenerator<Uint8Array> {
       yield* head;
       for (let r = await source.next(); !r.done; r = await source.next()) yield r.value;
-    } finally {
-      await source.return?.();
     }
+    return await verifyBytes(expected, chunks(), mechanism);
+  } finally {
+    await source.return?.();
   }
-  return verifyBytes(expected, chunks(), mechanism);
 }
 
 /**
