@@ -1,19 +1,15 @@
 import { canonicalHash } from "../../audit/canonical.js";
-import { type Run, type UnhashedRun, buildResult, validateAndPrepare, validateAndPrepareUnhashed, withExplanations } from "../../mechanisms/allocate.js";
+import { type Run, type UnhashedRun, validateAndPrepare, validateAndPrepareUnhashed } from "../../mechanisms/allocate.js";
 import { type Matching, deferredAcceptance } from "../../mechanisms/deferred-acceptance.js";
 import { blockBytes, blocksAt, lineCount, linesData } from "../../mechanisms/lines.js";
 import { outcomeIndex } from "../../mechanisms/outcome.js";
 import { fullApartmentLines, rankDocumentLines, resultDocumentLines, resultHeader } from "../../mechanisms/stream.js";
-import type { AllocationResult, DecisionsResult, Detail } from "../../model/result.js";
+import type { Detail } from "../../model/result.js";
 import { type Result, issue, ok } from "../../model/issue.js";
 import { ndjsonInputHash, withoutBom } from "../../model/ndjson.js";
 import { NdjsonRunReader } from "../../mechanisms/ndjson-run.js";
 import { type CliIo, EXIT, type ExitCode, type LineWriter, linesOf, readJsonSource, reportIssues, writeEncoded, writeLines, writeThrough, writerOf } from "../io.js";
 
-/** The JSON result document `allocate` writes for a run: at "full" with explanations, at "decisions" without. */
-export function jsonResult(run: Run, matching: Matching, detail: Detail): AllocationResult | DecisionsResult {
-  return detail === "decisions" ? buildResult(run, matching, undefined, "decisions") : withExplanations(run, buildResult(run, matching));
-}
 
 /** Files named `*.ndjson` or `*.jsonl` are NDJSON (docs/input.md, "Large runs"). */
 export const isNdjson = (path: string | undefined): boolean => path !== undefined && /\.(ndjson|jsonl)$/i.test(path);

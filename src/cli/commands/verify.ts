@@ -1,8 +1,7 @@
-import { serializeResult } from "../../audit/serialize.js";
 import { type VerifyOutcome, compareResult, detailOf, mechanismOf, verify, verifyBytes, verifyLines } from "../../audit/verify.js";
 import { deferredAcceptance } from "../../mechanisms/deferred-acceptance.js";
 import { rankDocumentLines, resultDocumentLines, resultLines } from "../../mechanisms/stream.js";
-import { isNdjson, jsonResult, readRun } from "./allocate.js";
+import { isNdjson, readRun } from "./allocate.js";
 import { formatPath, issue } from "../../model/issue.js";
 import { stripBom } from "../../model/ndjson.js";
 import { type CliIo, EXIT, type ExitCode, linesOf, readJsonSource, reportIssues, toJson } from "../io.js";
@@ -57,7 +56,8 @@ async function verifyNdjson(inputPath: string, resultPath: string, io: CliIo): P
     } catch {
       return { status: "invalid", issues: [issue("invalid_json", [], "Resultatfilen är inte giltig JSON.", "The result file is not valid JSON.", { expected: "JSON" })] };
     }
-    return compareResult(serializeResult(jsonResult(run.value, matching, detailOf(received))), text, received, "deferred-acceptance");
+    // The document allocate writes, line by line (byte for byte `serializeResult` of the result, held whole here).
+    return compareResult(`${[...resultDocumentLines(run.value, matching, detailOf(received))].join("\n")}\n`, text, received, "deferred-acceptance");
   } catch {
     return { status: "invalid", issues: [issue("invalid_input", ["<result.json>"], `Kunde inte läsa resultatfilen "${resultPath}".`, `Could not read the result file "${resultPath}".`)] };
   }
