@@ -202,7 +202,8 @@ export function* explanationEntries(run: Run, lookups: ResultLookups): Generator
  */
 export function outcomeLookups(run: Run, x: OutcomeIndex): ResultLookups {
   const p = run.prepared;
-  const eligibleAt = (apartmentId: string): number | undefined => p.apartmentIndex.get(apartmentId);
+  const apartmentAt = (apartmentId: string): number | undefined => p.apartmentIndex.get(apartmentId);
+  const applicants = (a: number): number => x.eligibleStart[a + 1]! - x.eligibleStart[a]!;
   return {
     audit: auditOf(run, "deferred-acceptance"),
     proposalOf: (householdId) => {
@@ -210,24 +211,24 @@ export function outcomeLookups(run: Run, x: OutcomeIndex): ResultLookups {
       return h === undefined ? undefined : proposalItem(x, h);
     },
     holderOf: (apartmentId) => {
-      const a = eligibleAt(apartmentId);
+      const a = apartmentAt(apartmentId);
       const h = a === undefined ? -1 : x.matching.householdOf[a]!;
       return h === -1 ? undefined : p.householdIds[h];
     },
     applicantsOf: (apartmentId) => {
-      const a = eligibleAt(apartmentId);
-      return a === undefined ? undefined : x.eligibleStart[a + 1]! - x.eligibleStart[a]!;
+      const a = apartmentAt(apartmentId);
+      return a === undefined ? undefined : applicants(a);
     },
     positionOf: (apartmentId, householdId) => {
-      const a = eligibleAt(apartmentId);
+      const a = apartmentAt(apartmentId);
       const h = p.householdIndex.get(householdId);
       if (a === undefined || h === undefined) return undefined;
       // The search gives where h would stand; it is h's position only if h is one of the eligible applicants.
       const position = positionAt(x, a, h);
-      return x.eligibleHousehold[x.eligibleStart[a]! + position - 1] === h && position <= x.eligibleStart[a + 1]! - x.eligibleStart[a]! ? position : undefined;
+      return position <= applicants(a) && x.eligibleHousehold[x.eligibleStart[a]! + position - 1] === h ? position : undefined;
     },
     rankingOf: (apartmentId) => {
-      const a = eligibleAt(apartmentId);
+      const a = apartmentAt(apartmentId);
       return a === undefined ? undefined : apartmentItem(x, a, "full").ranking;
     },
   };

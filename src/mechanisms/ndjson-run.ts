@@ -3,7 +3,7 @@ import type { Apartment } from "../model/apartment.js";
 import type { Household } from "../model/household.js";
 import { HouseholdChecker, checkApartments, crossCheck, strictlyIncreasing } from "../model/input.js";
 import { type Issue, type Result, fail, ok } from "../model/issue.js";
-import { type HouseholdSink, LineStore, NdjsonAssembler, type StoredLines, householdOfLine } from "../model/ndjson.js";
+import { type HouseholdSink, LineStore, NdjsonAssembler, type NdjsonParts, type StoredLines, householdOfLine } from "../model/ndjson.js";
 import { parseHeader, parseParts } from "../model/parse.js";
 import { type UnhashedRun, validateAndPreparePartsUnhashed } from "./allocate.js";
 import { type DesignationUsage, checkDesignations } from "./designations.js";
@@ -63,7 +63,8 @@ export interface ReaderHalf {
 /** Whether no id of `later` is also in `earlier` (each list's own repeats are its reader's issues). */
 function distinct(earlier: readonly string[], later: readonly string[]): boolean {
   // Ids rising strictly across both lists (the usual export) cannot repeat; otherwise a set of the earlier ones.
-  if (strictlyIncreasing(earlier) && strictlyIncreasing(later) && !(earlier.length > 0 && later.length > 0 && !(earlier[earlier.length - 1]! < later[0]!))) return true;
+  const joinRises = earlier.length === 0 || later.length === 0 || earlier[earlier.length - 1]! < later[0]!;
+  if (joinRises && strictlyIncreasing(earlier) && strictlyIncreasing(later)) return true;
   const seen = new Set(earlier);
   return later.every((id) => !seen.has(id));
 }
@@ -164,7 +165,7 @@ export class NdjsonRunReader implements HouseholdSink {
       const run = validateAndPreparePartsUnhashed(parts, remap);
       return run.ok ? hashed(run.value) : run;
     }
-    const parsed = parseParts(parts, ["line", 1], (asOf, policy) => [...crossCheck({ asOf, households: [], apartments: parts.apartments }, policy), ...this.householdIssues]);
+    const parsed = this.parsedParts(parts);
     if (!parsed.ok) return fail(remap(parsed.issues));
     const { builder, input, designations } = this;
     if (!builder || !input || !designations) {
@@ -173,6 +174,14 @@ export class NdjsonRunReader implements HouseholdSink {
       throw new Error("invariant: a valid NDJSON input was not prepared");
     }
     return hashed({ input, designations, prepared: this.joined(builder, input) });
+  }
+
+  /**
+   * The header and apartments validated with their cross-record checks, and the households' issues found line by line
+   * (their records are not kept, so the households' own cross-record checks were made as they arrived).
+   */
+  private parsedParts(parts: NdjsonParts) {
+    return parseParts(parts, ["line", 1], (asOf, policy) => [...crossCheck({ asOf, households: [], apartments: parts.apartments }, policy), ...this.householdIssues]);
   }
 
   /** The run over this reader's households and then `later`'s, whose lines have been appended to `this.lines`. */
@@ -214,7 +223,7 @@ export class NdjsonRunReader implements HouseholdSink {
     const { parts } = done;
     const inputSha256 = parts.inputSha256;
     if (inputSha256 === undefined) return undefined;
-    if (!parseParts(parts, ["line", 1], (asOf, policy) => crossCheck({ asOf, households: [], apartments: parts.apartments }, policy)).ok) return undefined;
+    if (!this.parsedParts(parts).ok) return undefined;
     const theirs = partOfMessage(later.part, input.policy);
     if (!distinct(this.ids, theirs.ids)) return undefined;
     this.lines.append(later.lines);
