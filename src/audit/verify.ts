@@ -139,6 +139,29 @@ export async function verifyLines(expected: Iterable<string>, received: AsyncIte
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+const BOM = Uint8Array.of(0xef, 0xbb, 0xbf);
+
+/**
+ * Chunks of bytes without a leading UTF-8 byte-order mark, however the first bytes are split into chunks: the first
+ * three bytes are gathered before they are judged.
+ */
+async function* withoutLeadingBom(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  let head = new Uint8Array(0);
+  let judged = false;
+  for await (const chunk of chunks) {
+    if (judged) {
+      yield chunk;
+      continue;
+    }
+    head = Buffer.concat([head, chunk]);
+    if (head.length < BOM.length) continue;
+    judged = true;
+    yield Buffer.compare(head.subarray(0, BOM.length), BOM) === 0 ? head.subarray(BOM.length) : head;
+  }
+  // Fewer than three bytes in all: no room for a mark and anything after it.
+  if (!judged && head.length > 0) yield head;
+}
+
 /** How much of a differing line is read to show it (a line of a result document is far shorter). */
 const SHOWN_LINE_BYTES = 1 << 16;
 
@@ -149,21 +172,15 @@ const SHOWN_LINE_BYTES = 1 << 16;
  * both lines' text (`verifyLines`' conventions for a missing or an extra line). Neither side is ever held whole.
  */
 export async function verifyBytes(expected: Iterable<string>, received: AsyncIterable<Uint8Array>, mechanism: "deferred-acceptance" | "offer-order"): Promise<VerifyOutcome> {
-  const source = received[Symbol.asyncIterator]();
+  const source = withoutLeadingBom(received)[Symbol.asyncIterator]();
   let chunk: Uint8Array = new Uint8Array(0);
   let at = 0;
-  let started = false;
   /** The next non-empty chunk in `chunk` (from `at` = 0), or false at the end. */
   const more = async (): Promise<boolean> => {
     for (let r = await source.next(); !r.done; r = await source.next()) {
       if (r.value.length === 0) continue;
       chunk = r.value;
       at = 0;
-      if (!started) {
-        started = true;
-        if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) at = 3;
-        if (at === chunk.length) continue;
-      }
       return true;
     }
     return false;
@@ -185,7 +202,7 @@ export async function verifyBytes(expected: Iterable<string>, received: AsyncIte
   try {
     return await compareBytes();
   } finally {
-    await source.return?.();
+    await source.return?.(undefined);
   }
 
   async function compareBytes(): Promise<VerifyOutcome> {

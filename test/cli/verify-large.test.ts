@@ -43,6 +43,26 @@ describe("verifyBytes: a document's bytes against the re-run's lines", () => {
     expect(await verifyBytes(lines(full), chunksOf(`\uFEFF${full}`), "deferred-acceptance")).toMatchObject({ status: "identical" });
   });
 
+  it("skips a byte-order mark split over the first chunks, and only a whole one at the start", async () => {
+    // Chunks of one and two bytes, and empty chunks before them: the mark's three bytes arrive apart.
+    for (const size of [1, 2]) {
+      expect(await verifyBytes(lines(full), chunksOf(`\uFEFF${full}`, size), "deferred-acceptance")).toMatchObject({ status: "identical" });
+    }
+    async function* withEmpty(): AsyncGenerator<Uint8Array> {
+      yield new Uint8Array(0);
+      yield Uint8Array.of(0xef);
+      yield new Uint8Array(0);
+      yield* chunksOf(new TextEncoder().encode(`\uFEFF${full}`).subarray(1), 4096);
+    }
+    expect(await verifyBytes(lines(full), withEmpty(), "deferred-acceptance")).toMatchObject({ status: "identical" });
+    // Two marks: the second is the document's own first bytes, which differ from the re-run's.
+    expect(await verifyBytes(lines(full), chunksOf(`\uFEFF\uFEFF${full}`, 2), "deferred-acceptance")).toMatchObject({ status: "differs", path: ["line", 1] });
+    // A mark and nothing else, and fewer bytes than a mark: the document's lines are missing.
+    expect(await verifyBytes(["{"], chunksOf("\uFEFF", 1), "deferred-acceptance")).toMatchObject({ status: "differs", path: ["line", 1], expected: "(a missing line)" });
+    expect(await verifyBytes(["{"], chunksOf("{", 1), "deferred-acceptance")).toMatchObject({ status: "differs", path: ["line", 1], expected: "{", received: "{" });
+    expect(await verifyBytes([], chunksOf("", 1), "deferred-acceptance")).toMatchObject({ status: "identical", bytes: 0 });
+  });
+
   it("reports the first differing line with both lines: a changed value, CRLF line ends, no final newline", async () => {
     const at = full.indexOf('"choiceRank": ') + '"choiceRank": '.length;
     const changed = `${full.slice(0, at)}9${full.slice(at + 1)}`;
