@@ -60,25 +60,25 @@ export async function readInHalves(path: string, progress?: (text: string) => vo
   });
   const reader = new NdjsonRunReader();
   let lineNo = 0;
+  // However this ends (an issue, a read error, the worker's share joined or not), the worker is stopped.
   try {
-    for await (const line of linesIn(path, 0, cut)) {
-      reader.push(withoutBom(line, ++lineNo), lineNo);
-      if (lineNo % 100_000 === 0) progress?.(`bostad-forst: läser och validerar / reading and validating ${lineNo} rader / lines (första halvan / first half) …`);
-      // An issue already: the whole input is read again in one thread, so this share's work is over.
-      if (lineNo % 4096 === 0 && reader.failed()) break;
+    try {
+      for await (const line of linesIn(path, 0, cut)) {
+        reader.push(withoutBom(line, ++lineNo), lineNo);
+        if (lineNo % 100_000 === 0) progress?.(`bostad-forst: läser och validerar / reading and validating ${lineNo} rader / lines (första halvan / first half) …`);
+        // An issue already: the whole input is read again in one thread, so this share's work is over.
+        if (lineNo % 4096 === 0 && reader.failed()) break;
+      }
+    } catch {
+      return undefined;
     }
-  } catch {
+    if (reader.failed()) return undefined;
+    // This share's priority orders are sorted while the worker finishes its own.
+    reader.sortShare();
+    progress?.("bostad-forst: väntar på andra halvan / waiting for the second half …");
+    const share = await later;
+    return share && reader.finishWith(share);
+  } finally {
     void worker.terminate();
-    return undefined;
   }
-  if (reader.failed()) {
-    void worker.terminate();
-    return undefined;
-  }
-  // This share's priority orders are sorted while the worker finishes its own.
-  reader.sortShare();
-  progress?.("bostad-forst: väntar på andra halvan / waiting for the second half …");
-  const share = await later;
-  void worker.terminate();
-  return share && reader.finishWith(share);
 }
