@@ -78,7 +78,7 @@ export function buildReport(raw: unknown, options: ReportOptions = {}): Result<A
   const facts = allOf(run.prepared.facts);
   const { policy, asOf } = input;
   const apartmentById = new Map(apartments.map((a) => [a.id, a]));
-  const householdById = new Map(households.map((h, i) => [h.id, i]));
+  const householdById = run.prepared.householdIndex;
 
   const districtNames = [...new Set(apartments.map((a) => a.district))].sort(byCodePoint);
   const districts = districtNames.map((district) => ({ district, vacancies: 0, lettings: 0, byRule: {} as Partial<Record<LettingRule, number>> }));

@@ -5,7 +5,6 @@ import type { OrderKey } from "../model/policy.js";
 import type { AllocationResult, ChoiceReason, PriorityJson } from "../model/result.js";
 import { type Run, buildResult, validateAndPrepare } from "../mechanisms/allocate.js";
 import { deferredAcceptance } from "../mechanisms/deferred-acceptance.js";
-import { allOf } from "../mechanisms/prepare.js";
 import { QUEUE_BANDS, byCodePoint, queueBand } from "./common.js";
 import { LETTING_RULE_LABEL, ORDER_KEY_LABEL, checkLabel } from "./labels.js";
 
@@ -96,9 +95,8 @@ function renamePolicyPath(i: Issue): Issue {
 
 /** Compares two results of the same households and vacancies; `runA` supplies groups, queue days and districts. */
 export function compareRuns(runA: Run, a: AllocationResult, b: AllocationResult): WhatIfReport {
-  const { apartments, groups } = runA.prepared;
-  const households = allOf(runA.prepared.households);
-  const facts = allOf(runA.prepared.facts);
+  // Only ids, groups and the changed households' queue days are read: no household record is needed.
+  const { apartments, groups, householdIds, facts } = runA.prepared;
   const districtOf = new Map(apartments.map((x) => [x.id, x.district]));
   const placements = (r: AllocationResult): Map<string, Placement> =>
     new Map(r.proposals.map((p) => [p.householdId, { apartmentId: p.apartmentId, district: districtOf.get(p.apartmentId)!, lettingRule: p.lettingRule, choiceRank: p.choiceRank, rentGuaranteeRequired: p.rentGuaranteeRequired, priority: p.priority }]));
@@ -112,7 +110,7 @@ export function compareRuns(runA: Run, a: AllocationResult, b: AllocationResult)
     seed: a.audit.seed,
     a: { ...a.audit.policy, housed: a.proposals.length },
     b: { ...b.audit.policy, housed: b.proposals.length },
-    households: households.length,
+    households: householdIds.length,
     totals: { gained: 0, lost: 0, moved: 0, unchanged: 0 },
     byGroup: [],
     byDistrict: [],
@@ -124,9 +122,9 @@ export function compareRuns(runA: Run, a: AllocationResult, b: AllocationResult)
   const labelA = `${a.audit.policy.id}@${a.audit.policy.version}`;
   const labelB = `${b.audit.policy.id}@${b.audit.policy.version}`;
 
-  households.forEach((h, hi) => {
-    const x = pa.get(h.id) ?? null;
-    const y = pb.get(h.id) ?? null;
+  householdIds.forEach((id, hi) => {
+    const x = pa.get(id) ?? null;
+    const y = pb.get(id) ?? null;
     if (x?.apartmentId === y?.apartmentId) {
       if (x !== null) report.totals.unchanged++;
       return;
@@ -137,12 +135,12 @@ export function compareRuns(runA: Run, a: AllocationResult, b: AllocationResult)
     const gc = groupCounts.get(g?.id ?? null) ?? { id: g?.id ?? null, label: g?.label ?? { sv: "Ingen prioritetsgrupp", en: "No priority group" }, gained: 0, lost: 0, moved: 0 };
     gc[change]++;
     groupCounts.set(gc.id, gc);
-    const queueDays = facts[hi]!["queue.days"] as number;
+    const queueDays = facts.at(hi)!["queue.days"] as number;
     const band = queueBand(queueDays);
     report.byQueueBand.find((q) => q.band === band)![change]++;
-    const sideA: Side = { name: "A", policy: labelA, placement: x, reasons: reasonsA.get(h.id) ?? [], whyNot: y === null ? null : whyNot(a, h.id, y.apartmentId, x) };
-    const sideB: Side = { name: "B", policy: labelB, placement: y, reasons: reasonsB.get(h.id) ?? [], whyNot: x === null ? null : whyNot(b, h.id, x.apartmentId, y) };
-    report.changes.push({ householdId: h.id, change, group: g?.id ?? null, queueDays, queueBand: band, a: sideA, b: sideB, explanation: explain(sideA, sideB) });
+    const sideA: Side = { name: "A", policy: labelA, placement: x, reasons: reasonsA.get(id) ?? [], whyNot: y === null ? null : whyNot(a, id, y.apartmentId, x) };
+    const sideB: Side = { name: "B", policy: labelB, placement: y, reasons: reasonsB.get(id) ?? [], whyNot: x === null ? null : whyNot(b, id, x.apartmentId, y) };
+    report.changes.push({ householdId: id, change, group: g?.id ?? null, queueDays, queueBand: band, a: sideA, b: sideB, explanation: explain(sideA, sideB) });
   });
   report.changes.sort((p, q) => byCodePoint(p.householdId, q.householdId));
 
